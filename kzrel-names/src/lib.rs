@@ -1,0 +1,67 @@
+//! # kzrel-names
+//!
+//! String algorithms for the names of Kazakhstan and its neighbours: exact, named
+//! transliteration schemes for Kazakh, Russian, Ukrainian and Belarusian, script and
+//! language detection, and normalization (NFC, apostrophe and dash folding, repair of
+//! Latin/Cyrillic homoglyphs). It knows nothing about entities; `kzrel-core` builds
+//! resolution on top of it.
+//!
+//! ## Usage
+//!
+//! ```
+//! use kzrel_names::{detect_script, to_cyrillic, transliterate, Language, Scheme};
+//!
+//! assert_eq!(transliterate("Өскемен", Scheme::KkLatn2021), "Öskemen");
+//! assert_eq!(transliterate("Усть-Каменогорск", Scheme::RuPress), "Ust-Kamenogorsk");
+//! assert_eq!(transliterate("Усть-Каменогорськ", Scheme::UkNational), "Ust-Kamenohorsk");
+//! assert_eq!(to_cyrillic("Qostanai", Scheme::KkLatn2021)?, "Қостанай");
+//!
+//! let scheme: Scheme = "uk-bgn".parse()?; // an alias of uk-national
+//! assert_eq!(scheme, Scheme::UkNational);
+//!
+//! assert_eq!(detect_script("Павлодар облысындағы").language, Some(Language::Kazakh));
+//! # Ok::<(), kzrel_names::Error>(())
+//! ```
+//!
+//! ## Schemes
+//!
+//! Each [`Scheme`] is a value with a stable id, its [`Language`], the standard it
+//! follows, a description and whether it reverses. The letter tables live in
+//! `data/schemes/*.toml` (with their sources and every deliberate deviation) and are
+//! compiled once per process on first use. Context rules (word-initial and post-vowel
+//! forms, word endings, all-caps digraphs, Turkic casing) are data, interpreted by one
+//! engine. `TRANSLIT.md` in this crate lists the choices made where the sources are
+//! silent.
+//!
+//! ## Errors
+//!
+//! One [`Error`] type with `is_*` predicates. No function panics on any input.
+#![deny(missing_docs)]
+
+mod casing;
+mod chars;
+mod error;
+mod normalize;
+mod scheme;
+mod script;
+mod table;
+mod translit;
+
+pub use error::{Error, ErrorKind};
+pub use normalize::{normalize, repair_homoglyphs, Normalizer};
+pub use scheme::{Language, Profile, Scheme};
+pub use script::{detect_script, Script, ScriptReport};
+pub use translit::{to_cyrillic, transliterate, ErrorPolicy, Transliterator};
+
+#[doc(hidden)]
+pub mod testing {
+    //! Support for the crate's own tests and benches; not a stable API.
+    use crate::scheme::Scheme;
+
+    /// The round-trip units declared in a scheme's table: (consonants, vowels).
+    pub fn roundtrip_units(scheme: Scheme) -> Option<(Vec<String>, Vec<String>)> {
+        let rt = crate::table::compiled(scheme).roundtrip.as_ref()?;
+        let split = |s: &str| s.split_whitespace().map(str::to_string).collect();
+        Some((split(&rt.consonants), split(&rt.vowels)))
+    }
+}

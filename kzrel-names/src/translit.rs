@@ -1,0 +1,416 @@
+//! The transliteration engine: one pass over the input, table lookups per character,
+//! context from the neighbouring characters, casing by the §0 rule of TRANSLIT.md.
+
+use std::borrow::Cow;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::casing::Casing;
+use crate::chars::{is_apostrophe, is_cyrillic, is_latin, is_word};
+use crate::error::{Error, ErrorKind};
+use crate::scheme::{Profile, Scheme};
+use crate::table::{compiled, ContextMode, LowerMode, Slot, SourceScript, Table};
+
+/// What to do with a letter of the scheme's source script that the scheme cannot map
+/// (a Kazakh `ә` under a Russian scheme, a Latin `w` under `kk-latn-2021` reversed).
+/// Characters of other scripts, digits and punctuation always pass through unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum ErrorPolicy {
+    /// Fail with [`ErrorKind::Unmappable`] naming the character and its position.
+    Strict,
+    /// Leave the character as it is (the default).
+    #[default]
+    Preserve,
+    /// Write this string in its place.
+    Replace(String),
+}
+
+/// A reusable transliterator: a scheme, a direction's options, and its compiled table.
+///
+/// Building one is cheap after the first use of a scheme (tables are compiled once per
+/// process). It holds no per-call state, so one instance can serve many threads.
+///
+/// ```
+/// use kzrel_names::{ErrorPolicy, Profile, Scheme, Transliterator};
+/// let t = Transliterator::new(Scheme::RuBgn).profile(Profile::Separators)?;
+/// assert_eq!(t.transliterate("Советская")?, "Sovet·skaya");
+/// let strict = Transliterator::new(Scheme::RuBgn).errors(ErrorPolicy::Strict);
+/// assert!(strict.transliterate("Қостанай").unwrap_err().is_unmappable());
+/// # Ok::<(), kzrel_names::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Transliterator {
+    scheme: Scheme,
+    errors: ErrorPolicy,
+    profiles: u8,
+}
+
+impl Transliterator {
+    /// A transliterator for `scheme` with the default policy ([`ErrorPolicy::Preserve`])
+    /// and no profiles.
+    pub fn new(scheme: Scheme) -> Self {
+        Self {
+            scheme,
+            errors: ErrorPolicy::Preserve,
+            profiles: 0,
+        }
+    }
+
+    /// Set the policy for letters the scheme cannot map.
+    #[must_use]
+    pub fn errors(mut self, policy: ErrorPolicy) -> Self {
+        self.errors = policy;
+        self
+    }
+
+    /// Enable an optional profile; an error if the scheme does not have it.
+    pub fn profile(mut self, profile: Profile) -> Result<Self, Error> {
+        if !self.scheme.profiles().contains(&profile) {
+            return Err(Error::new(ErrorKind::UnsupportedProfile {
+                scheme: self.scheme,
+                profile,
+            }));
+        }
+        self.profiles |= profile.bit();
+        Ok(self)
+    }
+
+    /// The scheme in use.
+    pub fn scheme(&self) -> Scheme {
+        self.scheme
+    }
+
+    /// Cyrillic → Latin.
+    pub fn transliterate(&self, text: &str) -> Result<String, Error> {
+        let mut out = String::with_capacity(text.len() + text.len() / 4);
+        self.transliterate_into(text, &mut out)?;
+        Ok(out)
+    }
+
+    /// Cyrillic → Latin, appending to `out`. On error `out` keeps what was written before
+    /// the call and nothing of this call.
+    pub fn transliterate_into(&self, text: &str, out: &mut String) -> Result<(), Error> {
+        let table = &compiled(self.scheme).forward;
+        self.run(table, text, out)
+    }
+
+    /// Latin → Cyrillic, for schemes that [reverse](Scheme::reverses).
+    pub fn to_cyrillic(&self, text: &str) -> Result<String, Error> {
+        let mut out = String::with_capacity(text.len() + text.len() / 2);
+        self.to_cyrillic_into(text, &mut out)?;
+        Ok(out)
+    }
+
+    /// Latin → Cyrillic, appending to `out`.
+    pub fn to_cyrillic_into(&self, text: &str, out: &mut String) -> Result<(), Error> {
+        let table = compiled(self.scheme).reverse.as_ref().ok_or_else(|| {
+            Error::new(ErrorKind::NotReversible {
+                scheme: self.scheme,
+            })
+        })?;
+        self.run(table, text, out)
+    }
+
+    fn run(&self, table: &Table, text: &str, out: &mut String) -> Result<(), Error> {
+        // Decomposed input (и + U+0306 for й) is composed first; the scan is memchr-fast.
+        let text: Cow<'_, str> = if memchr::memchr2(0xCC, 0xCD, text.as_bytes()).is_some() {
+            Cow::Owned(text.nfc().collect())
+        } else {
+            Cow::Borrowed(text)
+        };
+        let mark = out.len();
+        let result = Run {
+            table,
+            opts: self,
+            text: &text,
+            out,
+            state: State::default(),
+        }
+        .go();
+        if result.is_err() {
+            out.truncate(mark);
+        }
+        result
+    }
+}
+
+/// What the engine remembers of the character before the current one.
+#[derive(Debug, Clone, Copy, Default)]
+struct State {
+    /// Its lowercase (or, in output context, the last letter written).
+    prev: Option<char>,
+    prev_word: bool,
+    prev_letter: bool,
+    prev_upper: bool,
+    /// Byte offset where the current word started (for Kazakh 2018 harmony).
+    word_start: usize,
+}
+
+struct Run<'a> {
+    table: &'a Table,
+    opts: &'a Transliterator,
+    text: &'a str,
+    out: &'a mut String,
+    state: State,
+}
+
+#[inline]
+fn decode(bytes: &[u8], text: &str, i: usize) -> Option<char> {
+    let b = *bytes.get(i)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else if (0xC0..0xE0).contains(&b) {
+        // Two-byte sequence (all of Cyrillic): valid UTF-8 is guaranteed by &str.
+        let c = (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
+        char::from_u32(c)
+    } else {
+        text[i..].chars().next()
+    }
+}
+
+impl Run<'_> {
+    fn lower_of(&self, c: char) -> char {
+        if let Some(s) = self.table.slot(c) {
+            if !s.harmony {
+                return s.lower;
+            }
+        }
+        if is_apostrophe(c) {
+            return '\'';
+        }
+        match self.table.lower_mode {
+            LowerMode::Turkic => Casing::Turkic.lower_char(c),
+            _ => Casing::Default.lower_char(c),
+        }
+    }
+
+    fn is_source_letter(&self, c: char) -> bool {
+        match self.table.script {
+            SourceScript::Cyrillic => is_cyrillic(c),
+            SourceScript::Latin => is_latin(c),
+        }
+    }
+
+    /// Is there a word boundary after byte `j` (the next character is not part of a word)?
+    fn boundary_at(&self, bytes: &[u8], j: usize) -> (Option<char>, bool, bool) {
+        match decode(bytes, self.text, j) {
+            None => (None, true, false),
+            Some(n) => {
+                let letter = n.is_alphabetic();
+                let word = is_word(n)
+                    || (is_apostrophe(n)
+                        && decode(bytes, self.text, j + n.len_utf8())
+                            .is_some_and(char::is_alphabetic));
+                (Some(self.lower_of(n)), !word, letter)
+            }
+        }
+    }
+
+    fn update_passthrough(&mut self, c: char, at: usize) {
+        let word = is_word(c) || (is_apostrophe(c) && self.state.prev_word);
+        if word && !self.state.prev_word {
+            self.state.word_start = at;
+        }
+        self.state = State {
+            prev: Some(self.lower_of(c)),
+            prev_word: word,
+            prev_letter: c.is_alphabetic(),
+            prev_upper: c.is_uppercase(),
+            word_start: self.state.word_start,
+        };
+    }
+
+    /// Kazakh 2018: a capital I is і in a front-vowel word, и in a back-vowel one.
+    fn harmony_lower(&self, at: usize) -> char {
+        let word_start = if self.state.prev_word {
+            self.state.word_start
+        } else {
+            at
+        };
+        let rest = &self.text[word_start..];
+        let (mut back, mut front) = (false, false);
+        // Capital I is the ambiguous letter itself; it says nothing about the word.
+        for c in rest
+            .chars()
+            .take_while(|&c| is_word(c) || is_apostrophe(c))
+            .filter(|&c| c != 'I')
+        {
+            match c.to_lowercase().next().unwrap_or(c) {
+                'a' | 'o' | 'u' | 'y' => back = true,
+                'e' | 'á' | 'ó' | 'ú' | 'i' => front = true,
+                _ => {}
+            }
+        }
+        if back && !front {
+            'ı'
+        } else {
+            'i'
+        }
+    }
+
+    fn go(mut self) -> Result<(), Error> {
+        let bytes = self.text.as_bytes();
+        let len = bytes.len();
+        let mut i = 0;
+        while i < len {
+            let b = bytes[i];
+            if b < 0x80 && self.table.ascii_pass[b as usize] {
+                let start = i;
+                while i < len && bytes[i] < 0x80 && self.table.ascii_pass[bytes[i] as usize] {
+                    i += 1;
+                }
+                self.out.push_str(&self.text[start..i]);
+                if i - start > 1 {
+                    // Only the last two characters can matter to the next one.
+                    self.update_passthrough(bytes[i - 2] as char, i - 2);
+                }
+                self.update_passthrough(bytes[i - 1] as char, i - 1);
+                continue;
+            }
+            let Some(c) = decode(bytes, self.text, i) else {
+                break;
+            };
+            let clen = c.len_utf8();
+            let slot = self.table.slot(c).map(|s| {
+                if s.harmony {
+                    let lower = self.harmony_lower(i);
+                    self.table
+                        .slot_of_lower(lower)
+                        .map_or(s, |l| Slot { upper: true, ..l })
+                } else {
+                    s
+                }
+            });
+            if let Some(slot) = slot {
+                if let Some(next_i) = self.apply(slot, c, i, bytes) {
+                    i = next_i;
+                    continue;
+                }
+            }
+            // No rule applies: pass through, or apply the policy to a source letter.
+            if self.is_source_letter(c) && slot.is_none_or(|s| s.lower != '\'') {
+                match &self.opts.errors {
+                    ErrorPolicy::Preserve => self.out.push(c),
+                    ErrorPolicy::Replace(r) => self.out.push_str(r),
+                    ErrorPolicy::Strict => {
+                        return Err(Error::new(ErrorKind::Unmappable {
+                            scheme: self.opts.scheme,
+                            ch: c,
+                            byte_offset: i,
+                            char_index: self.text[..i].chars().count(),
+                        }))
+                    }
+                }
+            } else {
+                self.out.push(c);
+            }
+            self.update_passthrough(c, i);
+            i += clen;
+        }
+        Ok(())
+    }
+
+    /// Try the rules of `slot` at byte `i`; on a match write the output and return the
+    /// byte offset after the matched input.
+    fn apply(&mut self, slot: Slot, c: char, i: usize, bytes: &[u8]) -> Option<usize> {
+        let table = self.table;
+        let at_start = !self.state.prev_word;
+        'rules: for rule in &table.rules[slot.start as usize..slot.end as usize] {
+            if rule.profile != 0 && self.opts.profiles & rule.profile == 0 {
+                continue;
+            }
+            let mut j = i + c.len_utf8();
+            let mut last_upper = slot.upper;
+            let mut last_lower = slot.lower;
+            for &want in &rule.from[1..] {
+                let Some(n) = decode(bytes, self.text, j) else {
+                    continue 'rules;
+                };
+                if self.lower_of(n) != want {
+                    continue 'rules;
+                }
+                last_upper = n.is_uppercase();
+                last_lower = want;
+                j += n.len_utf8();
+            }
+            if let Some(p) = &rule.prev {
+                if !p.holds(at_start, self.state.prev, self.state.prev_letter) {
+                    continue;
+                }
+            }
+            if let Some(n) = &rule.next {
+                let (nc, boundary, letter) = self.boundary_at(bytes, j);
+                if !n.holds(boundary, nc, letter) {
+                    continue;
+                }
+            }
+            let text = if !slot.upper {
+                &rule.lower
+            } else if rule.letters <= 1 {
+                &rule.caps
+            } else {
+                // A capital whose output has several letters: ALL CAPS inside an
+                // upper-case word, Title case otherwise (ШЫМКЕНТ → SHYMKENT, Шымкент → Shymkent).
+                let after = decode(bytes, self.text, i + c.len_utf8());
+                let caps = match after {
+                    Some(n) if n.is_alphabetic() => n.is_uppercase(),
+                    _ => self.state.prev_upper && self.state.prev_letter,
+                };
+                if caps {
+                    &rule.caps
+                } else {
+                    &rule.title
+                }
+            };
+            self.out.push_str(text);
+            if at_start {
+                self.state.word_start = i;
+            }
+            self.state.prev = match table.context {
+                ContextMode::Source => Some(last_lower),
+                ContextMode::Output => rule.last_out.or(self.state.prev),
+            };
+            self.state.prev_word = true;
+            self.state.prev_letter = last_lower != '\'';
+            self.state.prev_upper = last_upper;
+            return Some(j);
+        }
+        None
+    }
+}
+
+/// Transliterate Cyrillic `text` to Latin with `scheme`, leaving what the scheme cannot
+/// map as it is.
+///
+/// ```
+/// use kzrel_names::{transliterate, Scheme};
+/// assert_eq!(transliterate("Шығыс Қазақстан облысы", Scheme::KkBgn), "Shyghys Qazaqstan oblysy");
+/// assert_eq!(transliterate("Өскемен", Scheme::KkLatn2021), "Öskemen");
+/// assert_eq!(transliterate("ЧЕЛЯБИНСК", Scheme::RuBgn), "CHELYABINSK");
+/// assert_eq!(transliterate("Исатай, ІЛЕ", Scheme::KkLatn2021), "İsatai, ILE");
+/// ```
+pub fn transliterate(text: &str, scheme: Scheme) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    // The preserve policy never fails and no profile is requested.
+    if Transliterator::new(scheme)
+        .transliterate_into(text, &mut out)
+        .is_err()
+    {
+        out.clear();
+        out.push_str(text);
+    }
+    out
+}
+
+/// Transliterate Latin `text` back to Cyrillic with a reversible `scheme`.
+///
+/// ```
+/// use kzrel_names::{to_cyrillic, Scheme};
+/// assert_eq!(to_cyrillic("Qostanai", Scheme::KkLatn2021)?, "Қостанай");
+/// assert_eq!(to_cyrillic("Ertıs", Scheme::KkLatn2021)?, "Ертіс");
+/// assert!(to_cyrillic("Kyiv", Scheme::UkNational).unwrap_err().is_not_reversible());
+/// # Ok::<(), kzrel_names::Error>(())
+/// ```
+pub fn to_cyrillic(text: &str, scheme: Scheme) -> Result<String, Error> {
+    Transliterator::new(scheme).to_cyrillic(text)
+}

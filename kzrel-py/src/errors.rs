@@ -1,0 +1,56 @@
+//! Every Rust error mapped to a Python exception, in one place. The exception classes are
+//! defined in `kzrel/errors.py` (so they pickle and carry attributes) and looked up once.
+
+use kzrel_names::{Error, ErrorKind};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::PyType;
+
+fn class<'py>(
+    py: Python<'py>,
+    cell: &'static PyOnceLock<Py<PyType>>,
+    name: &str,
+) -> PyResult<Bound<'py, PyType>> {
+    cell.get_or_try_init(py, || {
+        let module = py.import("kzrel.errors")?;
+        Ok::<_, PyErr>(module.getattr(name)?.cast_into::<PyType>()?.unbind())
+    })
+    .map(|c| c.bind(py).clone())
+}
+
+static UNKNOWN_SCHEME: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static UNKNOWN_PROFILE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static NOT_REVERSIBLE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static UNMAPPABLE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// Convert a `kzrel-names` error into the matching `kzrel.errors` exception.
+pub(crate) fn to_py(py: Python<'_>, err: &Error) -> PyErr {
+    let msg = err.to_string();
+    let made = match err.kind() {
+        ErrorKind::UnknownScheme { given, suggestion } => {
+            class(py, &UNKNOWN_SCHEME, "UnknownSchemeError")
+                .and_then(|c| c.call1((msg.clone(), given.clone(), *suggestion)))
+        }
+        ErrorKind::UnknownProfile { given } => class(py, &UNKNOWN_PROFILE, "UnknownProfileError")
+            .and_then(|c| c.call1((msg.clone(), given.clone()))),
+        ErrorKind::UnsupportedProfile { profile, .. } => {
+            class(py, &UNKNOWN_PROFILE, "UnknownProfileError")
+                .and_then(|c| c.call1((msg.clone(), profile.id())))
+        }
+        ErrorKind::NotReversible { scheme } => class(py, &NOT_REVERSIBLE, "NotReversibleError")
+            .and_then(|c| c.call1((msg.clone(), scheme.id()))),
+        ErrorKind::Unmappable {
+            ch,
+            char_index,
+            scheme,
+            ..
+        } => class(py, &UNMAPPABLE, "UnmappableCharacterError")
+            .and_then(|c| c.call1((msg.clone(), ch.to_string(), *char_index, scheme.id()))),
+        _ => return PyValueError::new_err(msg),
+    };
+    match made {
+        Ok(exc) => PyErr::from_value(exc),
+        Err(e) => e,
+    }
+}
