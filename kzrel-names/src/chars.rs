@@ -1,6 +1,6 @@
 //! Character classes shared by the transliteration engine, detection and normalization.
 
-/// The apostrophe family folded to `'` on input: ' ’ ʼ ʹ ` ´ ‘ ′.
+/// The apostrophe family folded to `'` on input: ' ’ ʼ ʹ ´ ‘ ′ and the grave accent U+0060.
 pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(
         c,

@@ -17,6 +17,7 @@ use crate::chars::{is_apostrophe, is_cyrillic, is_latin, is_mark};
 /// assert_eq!(n.normalize("Усть\u{2013}Каменогорск  ВКО"), "Усть-Каменогорск  ВКО");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(clippy::struct_excessive_bools)] // one switch per step, set through the builder
 pub struct Normalizer {
     apostrophes: bool,
     quotes: bool,
@@ -43,7 +44,7 @@ impl Normalizer {
         }
     }
 
-    /// Fold ' ’ ʼ ʹ ` ´ ‘ ′ to `'`.
+    /// Fold ' ’ ʼ ʹ ´ ‘ ′ and the grave accent U+0060 to `'`.
     #[must_use]
     pub fn fold_apostrophes(mut self, on: bool) -> Self {
         self.apostrophes = on;
@@ -190,10 +191,18 @@ pub fn repair_homoglyphs(text: &str) -> String {
             out.push_str(word);
             return;
         }
-        let (map, foreign): (&HashMap<char, char>, fn(char) -> bool) = if cyr >= lat {
-            (&h.to_cyrillic, is_latin)
+        let to_cyrillic = cyr >= lat;
+        let map = if to_cyrillic {
+            &h.to_cyrillic
         } else {
-            (&h.to_latin, is_cyrillic)
+            &h.to_latin
+        };
+        let foreign = |c: char| {
+            if to_cyrillic {
+                is_latin(c)
+            } else {
+                is_cyrillic(c)
+            }
         };
         if word
             .chars()

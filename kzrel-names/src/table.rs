@@ -211,102 +211,159 @@ pub(crate) struct Compiled {
     pub roundtrip: Option<RoundtripFile>,
 }
 
-fn compile_direction(
-    d: &DirectionFile,
+/// A rule as read from the file, before casing and grouping.
+struct RawRule<'a> {
+    from: Vec<char>,
+    to: &'a str,
+    prev: Option<Cond>,
+    next: Option<Cond>,
+    profile: u8,
+}
+
+/// Read the rules and the map of a direction, ordered for matching: by first letter,
+/// longest `from` first, and among equals file rules before the map, in file order.
+fn raw_rules<'a>(
+    d: &'a DirectionFile,
     sets: &BTreeMap<String, String>,
-    casing: Casing,
-    script: SourceScript,
-) -> Result<Table, String> {
-    let mut raw: Vec<(Vec<char>, &str, Option<Cond>, Option<Cond>, u8)> = Vec::new();
-    let mut profiles = 0u8;
+) -> Result<Vec<RawRule<'a>>, String> {
+    let mut raw = Vec::with_capacity(d.rules.len() + d.map.len());
     for r in &d.rules {
         let from: Vec<char> = r.from.chars().collect();
         if from.is_empty() {
             return Err("rule with empty `from`".into());
         }
-        let prev = r
-            .prev
-            .as_deref()
-            .map(|p| Cond::parse(p, sets, '^'))
-            .transpose()?;
-        let next = r
-            .next
-            .as_deref()
-            .map(|p| Cond::parse(p, sets, '$'))
-            .transpose()?;
         let profile = match r.profile.as_deref() {
             None => 0,
             Some(p) => p.parse::<Profile>().map_err(|e| e.to_string())?.bit(),
         };
-        profiles |= profile;
-        raw.push((from, &r.to, prev, next, profile));
+        raw.push(RawRule {
+            from,
+            to: &r.to,
+            prev: r
+                .prev
+                .as_deref()
+                .map(|p| Cond::parse(p, sets, '^'))
+                .transpose()?,
+            next: r
+                .next
+                .as_deref()
+                .map(|p| Cond::parse(p, sets, '$'))
+                .transpose()?,
+            profile,
+        });
     }
     for (k, v) in &d.map {
         let from: Vec<char> = k.chars().collect();
         if from.len() != 1 {
             return Err(format!("map key {k:?} must be one character; use a rule"));
         }
-        raw.push((from, v, None, None, 0));
-    }
-    // Longest `from` first; among equals, file rules before the map, in file order.
-    raw.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
-    raw.sort_by_key(|r| r.0[0]);
-
-    let mut rules = Vec::with_capacity(raw.len());
-    let mut groups: BTreeMap<char, (u32, u32)> = BTreeMap::new();
-    for (from, to, prev, next, profile) in raw {
-        let idx = rules.len() as u32;
-        groups
-            .entry(from[0])
-            .and_modify(|g| g.1 = idx + 1)
-            .or_insert((idx, idx + 1));
-        rules.push(Rule {
-            lower: to.into(),
-            title: casing.title(to).into(),
-            caps: casing.upper(to).into(),
-            letters: to.chars().filter(|c| c.is_alphabetic()).count(),
-            last_out: to.chars().last(),
-            from: from.into_boxed_slice(),
-            prev,
-            next,
-            profile,
+        raw.push(RawRule {
+            from,
+            to: v,
+            prev: None,
+            next: None,
+            profile: 0,
         });
     }
+    raw.sort_by_key(|r| std::cmp::Reverse(r.from.len()));
+    raw.sort_by_key(|r| r.from[0]);
+    Ok(raw)
+}
 
-    let mut direct: Vec<Option<Slot>> = vec![None; DIRECT];
-    let mut others = HashMap::new();
-    let mut put = |c: char, slot: Slot, direct: &mut Vec<Option<Slot>>| -> Result<(), String> {
-        let cell = if (c as usize) < DIRECT {
-            &mut direct[c as usize]
+/// Input characters → slots, with the conflict check (and Kazakh 2018's harmony escape).
+struct Slots {
+    direct: Vec<Option<Slot>>,
+    others: HashMap<char, Slot>,
+    lower: LowerMode,
+}
+
+impl Slots {
+    fn put(&mut self, c: char, slot: Slot) -> Result<(), String> {
+        let lower = self.lower;
+        let existing = if (c as usize) < DIRECT {
+            self.direct[c as usize].as_mut()
         } else {
-            others.entry(c).or_insert(None)
+            self.others.get_mut(&c)
         };
-        match cell {
-            Some(old) if old.lower != slot.lower || old.upper != slot.upper => {
-                if d.lower == LowerMode::Kazakh2018 && slot.upper {
-                    old.harmony = true;
-                    Ok(())
-                } else {
-                    Err(format!(
-                        "{c:?} is both {:?} and {:?}",
-                        old.lower, slot.lower
-                    ))
-                }
-            }
-            _ => {
-                *cell = Some(slot);
+        if let Some(old) = existing {
+            return if old.lower == slot.lower && old.upper == slot.upper {
                 Ok(())
-            }
+            } else if lower == LowerMode::Kazakh2018 && slot.upper {
+                old.harmony = true;
+                Ok(())
+            } else {
+                Err(format!(
+                    "{c:?} is both {:?} and {:?}",
+                    old.lower, slot.lower
+                ))
+            };
         }
-    };
-    let upper_of = |c: char| -> Option<char> {
+        if (c as usize) < DIRECT {
+            self.direct[c as usize] = Some(slot);
+        } else {
+            self.others.insert(c, slot);
+        }
+        Ok(())
+    }
+
+    /// A slot for `c` and, when casing gives it a distinct one-letter capital, for that.
+    fn put_with_capital(&mut self, c: char, slot: Slot, casing: Casing) -> Result<(), String> {
+        self.put(c, slot)?;
         let mut s = String::new();
         casing.upper_char(c, &mut s);
         let mut it = s.chars();
-        match (it.next(), it.next()) {
-            (Some(u), None) if u != c => Some(u),
-            _ => None,
+        if let (Some(u), None) = (it.next(), it.next()) {
+            if u != c {
+                self.put(
+                    u,
+                    Slot {
+                        upper: true,
+                        ..slot
+                    },
+                )?;
+            }
         }
+        Ok(())
+    }
+}
+
+const APOSTROPHES: [char; 8] = [
+    '\'', '\u{2019}', '\u{02BC}', '\u{02B9}', '`', '\u{00B4}', '\u{2018}', '\u{2032}',
+];
+
+fn compile_direction(
+    d: &DirectionFile,
+    sets: &BTreeMap<String, String>,
+    casing: Casing,
+    script: SourceScript,
+) -> Result<Table, String> {
+    let mut rules = Vec::new();
+    let mut groups: BTreeMap<char, (u32, u32)> = BTreeMap::new();
+    let mut profiles = 0u8;
+    for r in raw_rules(d, sets)? {
+        let idx = rules.len() as u32;
+        groups
+            .entry(r.from[0])
+            .and_modify(|g| g.1 = idx + 1)
+            .or_insert((idx, idx + 1));
+        profiles |= r.profile;
+        rules.push(Rule {
+            lower: r.to.into(),
+            title: casing.title(r.to).into(),
+            caps: casing.upper(r.to).into(),
+            letters: r.to.chars().filter(|c| c.is_alphabetic()).count(),
+            last_out: r.to.chars().last(),
+            from: r.from.into_boxed_slice(),
+            prev: r.prev,
+            next: r.next,
+            profile: r.profile,
+        });
+    }
+
+    let mut slots = Slots {
+        direct: vec![None; DIRECT],
+        others: HashMap::new(),
+        lower: d.lower,
     };
     for (&first, &(start, end)) in &groups {
         let slot = Slot {
@@ -317,24 +374,12 @@ fn compile_direction(
             end,
         };
         if first == '\'' {
-            for a in [
-                '\'', '\u{2019}', '\u{02BC}', '\u{02B9}', '`', '\u{00B4}', '\u{2018}', '\u{2032}',
-            ] {
+            for a in APOSTROPHES {
                 debug_assert!(is_apostrophe(a));
-                put(a, slot, &mut direct)?;
+                slots.put(a, slot)?;
             }
-            continue;
-        }
-        put(first, slot, &mut direct)?;
-        if let Some(u) = upper_of(first) {
-            put(
-                u,
-                Slot {
-                    upper: true,
-                    ..slot
-                },
-                &mut direct,
-            )?;
+        } else {
+            slots.put_with_capital(first, slot, casing)?;
         }
     }
     for (alias, target) in &d.aliases {
@@ -344,43 +389,31 @@ fn compile_direction(
         let &(start, end) = groups
             .get(&t)
             .ok_or_else(|| format!("alias target {t:?} has no rule"))?;
-        let slot = Slot {
-            lower: t,
-            upper: false,
-            harmony: false,
-            start,
-            end,
-        };
-        put(a, slot, &mut direct)?;
-        if let Some(u) = upper_of(a) {
-            put(
-                u,
-                Slot {
-                    upper: true,
-                    ..slot
-                },
-                &mut direct,
-            )?;
-        }
+        slots.put_with_capital(
+            a,
+            Slot {
+                lower: t,
+                upper: false,
+                harmony: false,
+                start,
+                end,
+            },
+            casing,
+        )?;
     }
-    let others = others
-        .into_iter()
-        .filter_map(|(k, v)| v.map(|v| (k, v)))
-        .collect();
 
     let mut ascii_pass = [false; 128];
     for (b, pass) in ascii_pass.iter_mut().enumerate() {
-        let c = b as u8 as char;
-        let source_letter = script == SourceScript::Latin && c.is_ascii_alphabetic();
-        *pass = direct[b].is_none() && !source_letter;
+        let source_letter = script == SourceScript::Latin && (b as u8).is_ascii_alphabetic();
+        *pass = slots.direct[b].is_none() && !source_letter;
     }
     let lower_mode = match (d.lower, casing) {
         (LowerMode::Default, Casing::Turkic) if script == SourceScript::Latin => LowerMode::Turkic,
         (m, _) => m,
     };
     Ok(Table {
-        direct: direct.into_boxed_slice(),
-        others,
+        direct: slots.direct.into_boxed_slice(),
+        others: slots.others,
         rules,
         ascii_pass,
         context: d.context,

@@ -101,7 +101,7 @@ impl From<ScriptReport> for PyScriptReport {
             cyrillic: r.cyrillic,
             latin: r.latin,
             other: r.other,
-            primary: r.primary.map(|s| s.id()),
+            primary: r.primary.map(kzrel_names::Script::id),
             mixed: r.mixed,
             language: r.language.map(Language::code),
             confidence: r.confidence,
@@ -150,13 +150,17 @@ impl PyScriptReport {
         })
     }
     fn __repr__(&self) -> String {
+        let opt = |v: Option<&str>| v.map_or_else(|| "None".to_string(), |s| format!("'{s}'"));
         format!(
-            "ScriptReport(primary={:?}, language={:?}, confidence={:.2}, cyrillic={}, latin={}, other={}, mixed={})",
-            self.primary, self.language, self.confidence, self.cyrillic, self.latin, self.other, self.mixed
+            "ScriptReport(primary={}, language={}, confidence={:.2}, cyrillic={}, latin={}, other={}, mixed={})",
+            opt(self.primary),
+            opt(self.language),
+            self.confidence,
+            self.cyrillic,
+            self.latin,
+            self.other,
+            if self.mixed { "True" } else { "False" }
         )
-        .replace("Some(\"", "'")
-        .replace("\")", "'")
-        .replace("None", "None")
     }
     fn __reduce__<'py>(
         slf: &Bound<'py, Self>,
@@ -322,6 +326,7 @@ pub fn detect_script(text: &str) -> PyScriptReport {
 
 /// NFC, fold apostrophes/quotes/dashes/spaces, repair homoglyphs.
 #[pyfunction]
+#[allow(clippy::fn_params_excessive_bools)] // keyword switches, one per step
 #[pyo3(signature = (text, *, apostrophes = true, quotes = true, dashes = true, spaces = true, homoglyphs = true))]
 pub fn normalize(
     text: &str,

@@ -1,0 +1,63 @@
+"""kzrel: names, entities and relations for the study of Kazakhstan's international,
+interregional, cross-border and city-level ties.
+
+This release provides the name layer: exact, named transliteration schemes for Kazakh,
+Russian, Ukrainian and Belarusian (both directions where a scheme allows), script and
+language detection, and normalization.
+
+>>> import kzrel
+>>> kzrel.transliterate("Шығыс Қазақстан облысы", "kk-bgn")
+'Shyghys Qazaqstan oblysy'
+>>> kzrel.transliterate("Өскемен", "kk-latn-2021")
+'Öskemen'
+>>> kzrel.to_cyrillic("Qostanai", "kk-latn-2021")
+'Қостанай'
+>>> kzrel.transliterate("ЧЕЛЯБИНСК", "ru-bgn")
+'CHELYABINSK'
+>>> [s.id for s in kzrel.schemes()][:3]
+['kk-latn-2021', 'kk-latn-2018', 'kk-latn-2017']
+"""
+
+from __future__ import annotations
+
+from kzrel import errors
+from kzrel._kzrel import (
+    SchemeInfo,
+    ScriptReport,
+    __version__,
+    detect_script,
+    normalize,
+    scheme,
+    schemes,
+    to_cyrillic,
+    to_cyrillic_list,
+    transliterate,
+    transliterate_list,
+)
+from kzrel.errors import (
+    KzrelError,
+    NotReversibleError,
+    UnknownProfileError,
+    UnknownSchemeError,
+    UnmappableCharacterError,
+)
+
+__all__ = [
+    "__version__",
+    "SchemeInfo",
+    "ScriptReport",
+    "detect_script",
+    "normalize",
+    "scheme",
+    "schemes",
+    "to_cyrillic",
+    "to_cyrillic_list",
+    "transliterate",
+    "transliterate_list",
+    "errors",
+    "KzrelError",
+    "NotReversibleError",
+    "UnknownProfileError",
+    "UnknownSchemeError",
+    "UnmappableCharacterError",
+]
