@@ -1,0 +1,128 @@
+"""The ``kzrel`` command line: ``kzrel translit``, ``kzrel schemes``, ``kzrel detect``.
+
+Exit codes: 0 success, 1 a text could not be transliterated (``--errors strict``),
+2 bad usage (unknown scheme or profile, unreadable file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Sequence, TextIO
+
+import kzrel
+from kzrel.errors import UnmappableCharacterError
+
+SAMPLE = Path(__file__).with_name("sample.txt")
+
+
+def _sample_lines() -> list[tuple[str, str]]:
+    rows = []
+    for line in SAMPLE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            lang, _, text = line.partition(":")
+            rows.append((lang.strip(), text.strip()))
+    return rows
+
+
+def _inputs(texts: Sequence[str], files: Sequence[str], stdin: TextIO) -> Iterator[str]:
+    yield from texts
+    for name in files:
+        try:
+            with open(name, encoding="utf-8") as fh:
+                for line in fh:
+                    yield line.rstrip("\n")
+        except (OSError, UnicodeDecodeError) as e:
+            raise SystemExit(f"kzrel: error: cannot read {name}: {e}") from None
+    if not texts and not files:
+        for line in stdin:
+            yield line.rstrip("\n")
+
+
+def _translit(args: argparse.Namespace, out: TextIO) -> int:
+    if args.sample:
+        wanted = [kzrel.scheme(args.scheme)] if args.scheme else kzrel.schemes()
+        for lang, text in _sample_lines():
+            mine = [s for s in wanted if s.language == lang]
+            if not mine:
+                continue
+            print(f"[{lang}] {text}", file=out)
+            width = max(len(s.id) for s in mine)
+            for s in mine:
+                print(f"  {s.id:<{width}}  {kzrel.transliterate(text, s.id)}", file=out)
+            print(file=out)
+        return 0
+    scheme = args.scheme or "kk-latn-2021"
+    kwargs = {"errors": args.errors, "replacement": args.replacement}
+    kzrel.scheme(scheme)  # fail early on an unknown id
+    status = 0
+    for n, text in enumerate(_inputs(args.text, args.file, sys.stdin), start=1):
+        try:
+            if args.reverse:
+                print(kzrel.to_cyrillic(text, scheme, **kwargs), file=out)
+            else:
+                print(kzrel.transliterate(text, scheme, profiles=args.profile, **kwargs), file=out)
+        except UnmappableCharacterError as e:
+            print(f"kzrel: input {n}: {e}", file=sys.stderr)
+            status = 1
+    return status
+
+
+def _schemes(out: TextIO) -> int:
+    rows = [(s.id, s.language, "yes" if s.reverses else "no", ", ".join(s.profiles) or "-", s.description) for s in kzrel.schemes()]
+    head = ("id", "lang", "reverses", "profiles", "description")
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(4)]
+    for r in [head, *rows]:
+        print("  ".join(c.ljust(w) for c, w in zip(r[:4], widths)) + "  " + r[4], file=out)
+    return 0
+
+
+def _detect(texts: Iterable[str], out: TextIO) -> int:
+    for t in texts:
+        r = kzrel.detect_script(t)
+        print(f"{r.primary or '-'}\t{r.language or '-'}\t{r.confidence:.2f}\t{'mixed' if r.mixed else 'single'}\t{t}", file=out)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kzrel", description="Names of Kazakhstan and its partners: exact transliteration.")
+    p.add_argument("--version", action="version", version=f"kzrel {kzrel.__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    t = sub.add_parser("translit", help="transliterate text, files or standard input, a line at a time")
+    t.add_argument("text", nargs="*", help="texts to transliterate (default: read --file or standard input)")
+    t.add_argument("-s", "--scheme", help="scheme id (default kk-latn-2021; see `kzrel schemes`)")
+    t.add_argument("-f", "--file", action="append", default=[], help="read lines from this UTF-8 file (repeatable)")
+    t.add_argument("-r", "--reverse", action="store_true", help="Latin → Cyrillic (reversible schemes only)")
+    t.add_argument("--errors", choices=["strict", "preserve", "replace"], default="preserve",
+                   help="letters the scheme cannot map: fail, keep (default) or replace")
+    t.add_argument("--replacement", default="?", help="the replacement for --errors replace")
+    t.add_argument("-p", "--profile", action="append", default=[], help="enable a profile, e.g. separators")
+    t.add_argument("--sample", action="store_true",
+                   help="transliterate the embedded sample in every scheme of each line's language")
+
+    sub.add_parser("schemes", help="list the schemes")
+    d = sub.add_parser("detect", help="script and likely language of each text")
+    d.add_argument("text", nargs="+")
+    return p
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    args = build_parser().parse_args(argv)
+    out = sys.stdout
+    try:
+        if args.command == "translit":
+            return _translit(args, out)
+        if args.command == "schemes":
+            return _schemes(out)
+        return _detect(args.text, out)
+    except (kzrel.UnknownSchemeError, kzrel.UnknownProfileError, kzrel.NotReversibleError) as e:
+        print(f"kzrel: error: {e}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,62 @@
+"""The `kzrel` command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from kzrel.__main__ import main
+
+
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kzrel", *args], input=stdin, capture_output=True, text=True)
+
+
+def test_sample_in_every_scheme():
+    r = run("translit", "--sample")
+    assert r.returncode == 0, r.stderr
+    assert "kk-latn-2021  Şyğys Qazaqstan oblysy, Öskemen" in r.stdout
+    assert "ru-bgn       Vostochno-Kazakhstanskaya oblast’, Ust’-Kamenogorsk" in r.stdout
+    assert "uk-national  Ust-Kamenohorsk, Kyiv" in r.stdout
+    assert "be-national  Mahilioŭskaja voblasć" in r.stdout
+
+
+def test_stdin_and_args_and_reverse(tmp_path):
+    assert run("translit", "-s", "kk-bgn", stdin="Өскемен\nҚостанай\n").stdout == "Öskemen\nQostanay\n"
+    assert run("translit", "-s", "kk-press", "Ақтөбе", "Жезқазған").stdout == "Aktobe\nZhezkazgan\n"
+    assert run("translit", "-r", "Qostanai").stdout == "Қостанай\n"
+    f = tmp_path / "names.txt"
+    f.write_text("Київ\nЛьвів\n", encoding="utf-8")
+    assert run("translit", "-s", "uk-bgn", "-f", str(f)).stdout == "Kyiv\nLviv\n"
+
+
+def test_errors_and_exit_codes(tmp_path):
+    r = run("translit", "-s", "kk-latn-2012", "x")
+    assert r.returncode == 2 and "did you mean" in r.stderr
+    r = run("translit", "-s", "ru-bgn", "--errors", "strict", "Москва", "Қостанай")
+    assert r.returncode == 1
+    assert r.stdout == "Moskva\n" and "input 2" in r.stderr and "U+049A" in r.stderr
+    r = run("translit", "-s", "ru-bgn", "-r", "Moskva")
+    assert r.returncode == 2 and "does not reverse" in r.stderr
+    r = run("translit", "-f", str(tmp_path / "missing.txt"))
+    assert r.returncode != 0 and "cannot read" in r.stderr
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("Mos\xe9".encode("latin-1"))
+    r = run("translit", "-f", str(bad))
+    assert r.returncode != 0 and "cannot read" in r.stderr
+
+
+def test_schemes_and_detect():
+    r = run("schemes")
+    assert r.returncode == 0 and r.stdout.count("\n") == 16 and "uk-national" in r.stdout
+    r = run("detect", "Қостанай", "Київ")
+    assert r.stdout.splitlines()[0].startswith("cyrillic\tkk\t")
+    assert r.stdout.splitlines()[1].startswith("cyrillic\tuk\t")
+
+
+def test_usage_error_exits_2():
+    with pytest.raises(SystemExit) as exc:
+        main(["frobnicate"])
+    assert exc.value.code == 2
