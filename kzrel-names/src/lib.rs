@@ -64,4 +64,13 @@ pub mod testing {
         let split = |s: &str| s.split_whitespace().map(str::to_string).collect();
         Some((split(&rt.consonants), split(&rt.vowels)))
     }
+
+    /// Letters whose capitals the scheme merges, so all-caps words cannot round-trip.
+    pub fn roundtrip_caps_excluded(scheme: Scheme) -> Option<String> {
+        crate::table::compiled(scheme)
+            .roundtrip
+            .as_ref()?
+            .caps_excluded
+            .clone()
+    }
 }

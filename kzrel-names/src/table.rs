@@ -54,6 +54,8 @@ pub struct RoundtripFile {
     pub consonants: String,
     /// Space-separated vowel units.
     pub vowels: String,
+    /// Letters left out of all-caps round-trip words (their capitals are ambiguous).
+    pub caps_excluded: Option<String>,
 }
 
 /// Where `prev` conditions look: at the input or at what was already written.
@@ -166,6 +168,11 @@ pub(crate) struct Slot {
     /// Rules starting with `lower`, as `rules[start..end]`.
     pub start: u32,
     pub end: u32,
+    /// The unconditional one-letter rule when every other rule of the slot needs a
+    /// profile (`u32::MAX` otherwise): the engine's fast path.
+    pub fast: u32,
+    /// The slot has no profile rules at all, so `fast` holds whatever the profiles.
+    pub pure: bool,
 }
 
 const DIRECT: usize = 0x500;
@@ -365,13 +372,27 @@ fn compile_direction(
         others: HashMap::new(),
         lower: d.lower,
     };
+    let fast_of = |start: u32, end: u32| -> (u32, bool) {
+        let group = &rules[start as usize..end as usize];
+        let pure = group.iter().all(|r: &Rule| r.profile == 0);
+        let mut plain = group.iter().enumerate().filter(|(_, r)| r.profile == 0);
+        match (plain.next(), plain.next()) {
+            (Some((k, r)), None) if r.from.len() == 1 && r.prev.is_none() && r.next.is_none() => {
+                (start + k as u32, pure)
+            }
+            _ => (u32::MAX, pure),
+        }
+    };
     for (&first, &(start, end)) in &groups {
+        let (fast, pure) = fast_of(start, end);
         let slot = Slot {
             lower: first,
             upper: false,
             harmony: false,
             start,
             end,
+            fast,
+            pure,
         };
         if first == '\'' {
             for a in APOSTROPHES {
@@ -389,17 +410,17 @@ fn compile_direction(
         let &(start, end) = groups
             .get(&t)
             .ok_or_else(|| format!("alias target {t:?} has no rule"))?;
-        slots.put_with_capital(
-            a,
-            Slot {
-                lower: t,
-                upper: false,
-                harmony: false,
-                start,
-                end,
-            },
-            casing,
-        )?;
+        let (fast, pure) = fast_of(start, end);
+        let slot = Slot {
+            lower: t,
+            upper: false,
+            harmony: false,
+            start,
+            end,
+            fast,
+            pure,
+        };
+        slots.put_with_capital(a, slot, casing)?;
     }
 
     let mut ascii_pass = [false; 128];

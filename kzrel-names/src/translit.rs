@@ -1,10 +1,6 @@
 //! The transliteration engine: one pass over the input, table lookups per character,
 //! context from the neighbouring characters, casing by the §0 rule of TRANSLIT.md.
 
-use std::borrow::Cow;
-
-use unicode_normalization::UnicodeNormalization;
-
 use crate::casing::Casing;
 use crate::chars::{is_apostrophe, is_cyrillic, is_latin, is_word};
 use crate::error::{Error, ErrorKind};
@@ -112,17 +108,11 @@ impl Transliterator {
     }
 
     fn run(&self, table: &Table, text: &str, out: &mut String) -> Result<(), Error> {
-        // Decomposed input (и + U+0306 for й) is composed first; the scan is memchr-fast.
-        let text: Cow<'_, str> = if memchr::memchr2(0xCC, 0xCD, text.as_bytes()).is_some() {
-            Cow::Owned(text.nfc().collect())
-        } else {
-            Cow::Borrowed(text)
-        };
         let mark = out.len();
         let result = Run {
             table,
             opts: self,
-            text: &text,
+            text,
             out,
             state: State::default(),
         }
@@ -154,18 +144,36 @@ struct Run<'a> {
     state: State,
 }
 
+/// Decode the character at byte `i`, composed with any combining marks that follow it
+/// (и + U+0306 → й), so decomposed input reads like NFC while offsets stay those of the
+/// caller's text. Returns the character and the number of input bytes it spans.
 #[inline]
-fn decode(bytes: &[u8], text: &str, i: usize) -> Option<char> {
+fn decode(bytes: &[u8], text: &str, i: usize) -> Option<(char, usize)> {
     let b = *bytes.get(i)?;
-    if b < 0x80 {
-        Some(b as char)
+    let (mut c, mut len) = if b < 0x80 {
+        (b as char, 1)
     } else if (0xC0..0xE0).contains(&b) {
         // Two-byte sequence (all of Cyrillic): valid UTF-8 is guaranteed by &str.
-        let c = (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
-        char::from_u32(c)
+        let v = (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
+        (char::from_u32(v)?, 2)
     } else {
-        text[i..].chars().next()
+        let c = text[i..].chars().next()?;
+        (c, c.len_utf8())
+    };
+    // Combining diacritics U+0300–U+036F start with byte 0xCC or 0xCD.
+    while matches!(bytes.get(i + len), Some(0xCC | 0xCD)) {
+        let Some(m) = text[i + len..].chars().next() else {
+            break;
+        };
+        match unicode_normalization::char::compose(c, m) {
+            Some(composed) => {
+                c = composed;
+                len += m.len_utf8();
+            }
+            None => break,
+        }
     }
+    Some((c, len))
 }
 
 impl Run<'_> {
@@ -195,12 +203,12 @@ impl Run<'_> {
     fn boundary_at(&self, bytes: &[u8], j: usize) -> (Option<char>, bool, bool) {
         match decode(bytes, self.text, j) {
             None => (None, true, false),
-            Some(n) => {
+            Some((n, nlen)) => {
                 let letter = n.is_alphabetic();
                 let word = is_word(n)
                     || (is_apostrophe(n)
-                        && decode(bytes, self.text, j + n.len_utf8())
-                            .is_some_and(char::is_alphabetic));
+                        && decode(bytes, self.text, j + nlen)
+                            .is_some_and(|(c, _)| c.is_alphabetic()));
                 (Some(self.lower_of(n)), !word, letter)
             }
         }
@@ -248,9 +256,34 @@ impl Run<'_> {
         }
     }
 
+    /// After a run of ASCII characters that no rule reads: remember its last character.
+    fn after_ascii_run(&mut self, bytes: &[u8], start: usize, end: usize) {
+        let last = bytes[end - 1];
+        let word_char = |b: u8| b.is_ascii_alphanumeric();
+        let was_word = if end - start >= 2 {
+            word_char(bytes[end - 2])
+        } else {
+            self.state.prev_word
+        };
+        let is_apos = last == b'\'' || last == b'`';
+        let word = word_char(last) || (is_apos && was_word);
+        if word && !was_word {
+            self.state.word_start = end - 1;
+        }
+        self.state.prev = Some(if is_apos {
+            '\''
+        } else {
+            (last as char).to_ascii_lowercase()
+        });
+        self.state.prev_word = word;
+        self.state.prev_letter = last.is_ascii_alphabetic();
+        self.state.prev_upper = last.is_ascii_uppercase();
+    }
+
     fn go(mut self) -> Result<(), Error> {
         let bytes = self.text.as_bytes();
         let len = bytes.len();
+        let no_profiles = self.opts.profiles == 0;
         let mut i = 0;
         while i < len {
             let b = bytes[i];
@@ -259,18 +292,26 @@ impl Run<'_> {
                 while i < len && bytes[i] < 0x80 && self.table.ascii_pass[bytes[i] as usize] {
                     i += 1;
                 }
-                self.out.push_str(&self.text[start..i]);
-                if i - start > 1 {
-                    // Only the last two characters can matter to the next one.
-                    self.update_passthrough(bytes[i - 2] as char, i - 2);
+                // A combining mark may follow the run's last character: leave that one
+                // to the general path so it is composed first.
+                if i < len && matches!(bytes[i], 0xCC | 0xCD) && i - start > 1 {
+                    i -= 1;
+                } else if i < len && matches!(bytes[i], 0xCC | 0xCD) {
+                    i = start;
+                } else {
+                    self.out.push_str(&self.text[start..i]);
+                    self.after_ascii_run(bytes, start, i);
+                    continue;
                 }
-                self.update_passthrough(bytes[i - 1] as char, i - 1);
-                continue;
+                if i > start {
+                    self.out.push_str(&self.text[start..i]);
+                    self.after_ascii_run(bytes, start, i);
+                    continue;
+                }
             }
-            let Some(c) = decode(bytes, self.text, i) else {
+            let Some((c, clen)) = decode(bytes, self.text, i) else {
                 break;
             };
-            let clen = c.len_utf8();
             let slot = self.table.slot(c).map(|s| {
                 if s.harmony {
                     let lower = self.harmony_lower(i);
@@ -282,7 +323,13 @@ impl Run<'_> {
                 }
             });
             if let Some(slot) = slot {
-                if let Some(next_i) = self.apply(slot, c, i, bytes) {
+                // Fast path: one unconditional one-letter rule (the bulk of every table).
+                if slot.fast != u32::MAX && (slot.pure || no_profiles) {
+                    self.emit_fast(slot, i, clen, bytes);
+                    i += clen;
+                    continue;
+                }
+                if let Some(next_i) = self.apply(slot, i, clen, bytes) {
                     i = next_i;
                     continue;
                 }
@@ -290,7 +337,7 @@ impl Run<'_> {
             // No rule applies: pass through, or apply the policy to a source letter.
             if self.is_source_letter(c) && slot.is_none_or(|s| s.lower != '\'') {
                 match &self.opts.errors {
-                    ErrorPolicy::Preserve => self.out.push(c),
+                    ErrorPolicy::Preserve => self.out.push_str(&self.text[i..i + clen]),
                     ErrorPolicy::Replace(r) => self.out.push_str(r),
                     ErrorPolicy::Strict => {
                         return Err(Error::new(ErrorKind::Unmappable {
@@ -302,7 +349,7 @@ impl Run<'_> {
                     }
                 }
             } else {
-                self.out.push(c);
+                self.out.push_str(&self.text[i..i + clen]);
             }
             self.update_passthrough(c, i);
             i += clen;
@@ -310,20 +357,54 @@ impl Run<'_> {
         Ok(())
     }
 
+    /// Is the capital at byte `i` (of `clen` bytes) written ALL CAPS? Yes inside an
+    /// upper-case word: when the next letter is a capital, or when no letter follows and
+    /// the previous one is a capital (ШЫМКЕНТ → SHYMKENT, Шымкент → Shymkent, Ш. → Sh.).
+    #[inline]
+    fn all_caps_here(&self, bytes: &[u8], after: usize) -> bool {
+        match decode(bytes, self.text, after) {
+            Some((n, _)) if n.is_alphabetic() => n.is_uppercase(),
+            _ => self.state.prev_upper && self.state.prev_letter,
+        }
+    }
+
+    #[inline]
+    fn emit_fast(&mut self, slot: Slot, i: usize, clen: usize, bytes: &[u8]) {
+        let rule = &self.table.rules[slot.fast as usize];
+        let text: &str = if !slot.upper {
+            &rule.lower
+        } else if rule.letters <= 1 || self.all_caps_here(bytes, i + clen) {
+            &rule.caps
+        } else {
+            &rule.title
+        };
+        self.out.push_str(text);
+        if !self.state.prev_word {
+            self.state.word_start = i;
+        }
+        self.state.prev = match self.table.context {
+            ContextMode::Source => Some(slot.lower),
+            ContextMode::Output => rule.last_out.or(self.state.prev),
+        };
+        self.state.prev_word = true;
+        self.state.prev_letter = true;
+        self.state.prev_upper = slot.upper;
+    }
+
     /// Try the rules of `slot` at byte `i`; on a match write the output and return the
     /// byte offset after the matched input.
-    fn apply(&mut self, slot: Slot, c: char, i: usize, bytes: &[u8]) -> Option<usize> {
+    fn apply(&mut self, slot: Slot, i: usize, clen: usize, bytes: &[u8]) -> Option<usize> {
         let table = self.table;
         let at_start = !self.state.prev_word;
         'rules: for rule in &table.rules[slot.start as usize..slot.end as usize] {
             if rule.profile != 0 && self.opts.profiles & rule.profile == 0 {
                 continue;
             }
-            let mut j = i + c.len_utf8();
+            let mut j = i + clen;
             let mut last_upper = slot.upper;
             let mut last_lower = slot.lower;
             for &want in &rule.from[1..] {
-                let Some(n) = decode(bytes, self.text, j) else {
+                let Some((n, nlen)) = decode(bytes, self.text, j) else {
                     continue 'rules;
                 };
                 if self.lower_of(n) != want {
@@ -331,7 +412,7 @@ impl Run<'_> {
                 }
                 last_upper = n.is_uppercase();
                 last_lower = want;
-                j += n.len_utf8();
+                j += nlen;
             }
             if let Some(p) = &rule.prev {
                 if !p.holds(at_start, self.state.prev, self.state.prev_letter) {
@@ -344,23 +425,24 @@ impl Run<'_> {
                     continue;
                 }
             }
-            let text = if !slot.upper {
+            // A caseless source (the apostrophe of GOST's ь, 2017's letters) takes the
+            // case of its word: capital between capitals or after a final capital.
+            let upper = if slot.lower.is_alphabetic() {
+                slot.upper
+            } else {
+                self.state.prev_upper && self.state.prev_letter && {
+                    match decode(bytes, self.text, j) {
+                        Some((n, _)) if n.is_alphabetic() => n.is_uppercase(),
+                        _ => true,
+                    }
+                }
+            };
+            let text = if !upper {
                 &rule.lower
-            } else if rule.letters <= 1 {
+            } else if rule.letters <= 1 || self.all_caps_here(bytes, i + clen) {
                 &rule.caps
             } else {
-                // A capital whose output has several letters: ALL CAPS inside an
-                // upper-case word, Title case otherwise (ШЫМКЕНТ → SHYMKENT, Шымкент → Shymkent).
-                let after = decode(bytes, self.text, i + c.len_utf8());
-                let caps = match after {
-                    Some(n) if n.is_alphabetic() => n.is_uppercase(),
-                    _ => self.state.prev_upper && self.state.prev_letter,
-                };
-                if caps {
-                    &rule.caps
-                } else {
-                    &rule.title
-                }
+                &rule.title
             };
             self.out.push_str(text);
             if at_start {
@@ -371,8 +453,8 @@ impl Run<'_> {
                 ContextMode::Output => rule.last_out.or(self.state.prev),
             };
             self.state.prev_word = true;
-            self.state.prev_letter = last_lower != '\'';
-            self.state.prev_upper = last_upper;
+            self.state.prev_letter = last_lower != '\'' || upper;
+            self.state.prev_upper = last_upper || (upper && !last_lower.is_alphabetic());
             return Some(j);
         }
         None
