@@ -241,7 +241,13 @@ pub fn transliterate(
     profiles: Vec<String>,
 ) -> PyResult<String> {
     let t = build(py, scheme, errors, replacement, profiles)?;
-    t.transliterate(text).map_err(|e| to_py(py, &e))
+    // Long texts are worked on without the GIL, so other Python threads run meanwhile.
+    let result = if text.len() > 4096 {
+        py.detach(|| t.transliterate(text))
+    } else {
+        t.transliterate(text)
+    };
+    result.map_err(|e| to_py(py, &e))
 }
 
 /// Transliterate a list of texts; releases the GIL while it works.
