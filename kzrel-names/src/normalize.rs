@@ -117,7 +117,14 @@ impl Normalizer {
             out.push(c);
         }
         if self.homoglyphs {
-            repair_homoglyphs(&out)
+            // A repaired letter may now compose with a mark after it (Cyrillic О + U+0306
+            // has no precomposed form; Latin O + U+0306 is Ŏ): compose again.
+            let repaired = repair_homoglyphs(&out);
+            if repaired == out {
+                out
+            } else {
+                repaired.nfc().collect()
+            }
         } else {
             out
         }
