@@ -5,7 +5,7 @@ use crate::casing::Casing;
 use crate::chars::{is_apostrophe, is_cyrillic, is_latin, is_word};
 use crate::error::{Error, ErrorKind};
 use crate::scheme::{Profile, Scheme};
-use crate::table::{compiled, ContextMode, LowerMode, Slot, SourceScript, Table};
+use crate::table::{compiled, ContextMode, LowerMode, Rule, Slot, SourceScript, Table};
 
 /// What to do with a letter of the scheme's source script that the scheme cannot map
 /// (a Kazakh `ә` under a Russian scheme, a Latin `w` under `kk-latn-2021` reversed).
@@ -368,17 +368,24 @@ impl Run<'_> {
         }
     }
 
+    /// Write `rule`'s output in the case its source letter asks for; `after` is the byte
+    /// offset just past that letter.
     #[inline]
-    fn emit_fast(&mut self, slot: Slot, i: usize, clen: usize, bytes: &[u8]) {
-        let rule = &self.table.rules[slot.fast as usize];
-        let text: &str = if !slot.upper {
+    fn write_cased(&mut self, rule: &Rule, upper: bool, bytes: &[u8], after: usize) {
+        let text: &str = if !upper {
             &rule.lower
-        } else if rule.letters <= 1 || self.all_caps_here(bytes, i + clen) {
+        } else if rule.letters <= 1 || self.all_caps_here(bytes, after) {
             &rule.caps
         } else {
             &rule.title
         };
         self.out.push_str(text);
+    }
+
+    #[inline]
+    fn emit_fast(&mut self, slot: Slot, i: usize, clen: usize, bytes: &[u8]) {
+        let rule = &self.table.rules[slot.fast as usize];
+        self.write_cased(rule, slot.upper, bytes, i + clen);
         if !self.state.prev_word {
             self.state.word_start = i;
         }
@@ -437,14 +444,7 @@ impl Run<'_> {
                     }
                 }
             };
-            let text = if !upper {
-                &rule.lower
-            } else if rule.letters <= 1 || self.all_caps_here(bytes, i + clen) {
-                &rule.caps
-            } else {
-                &rule.title
-            };
-            self.out.push_str(text);
+            self.write_cased(rule, upper, bytes, i + clen);
             if at_start {
                 self.state.word_start = i;
             }
