@@ -41,6 +41,7 @@
 mod casing;
 mod chars;
 mod error;
+mod kernel;
 mod normalize;
 mod scheme;
 mod script;
@@ -57,6 +58,13 @@ pub use translit::{to_cyrillic, transliterate, ErrorPolicy, Transliterator};
 pub mod testing {
     //! Support for the crate's own tests and benches; not a stable API.
     use crate::scheme::Scheme;
+    use crate::Transliterator;
+
+    /// `t` without the byte-level fast path: the rule engine alone, the reference the
+    /// fast path is tested against.
+    pub fn reference(t: Transliterator) -> Transliterator {
+        t.without_kernel()
+    }
 
     /// The round-trip units declared in a scheme's table: (consonants, vowels).
     pub fn roundtrip_units(scheme: Scheme) -> Option<(Vec<String>, Vec<String>)> {

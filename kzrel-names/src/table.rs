@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::casing::Casing;
 use crate::chars::is_apostrophe;
+use crate::kernel::Kernel;
 use crate::scheme::{Profile, Scheme};
 
 #[derive(Debug, Deserialize)]
@@ -191,6 +192,9 @@ pub(crate) struct Table {
     /// Profiles some rule of this direction uses (bit set), checked against `Scheme::profiles`.
     #[cfg_attr(not(test), allow(dead_code))]
     pub profiles: u8,
+    /// The byte-level fast path, for directions that read Cyrillic with source context
+    /// and no vowel-harmony letters (every forward direction).
+    pub kernel: Option<Kernel>,
 }
 
 impl Table {
@@ -432,7 +436,7 @@ fn compile_direction(
         (LowerMode::Default, Casing::Turkic) if script == SourceScript::Latin => LowerMode::Turkic,
         (m, _) => m,
     };
-    Ok(Table {
+    Ok(with_kernel(Table {
         direct: slots.direct.into_boxed_slice(),
         others: slots.others,
         rules,
@@ -441,7 +445,24 @@ fn compile_direction(
         lower_mode,
         script,
         profiles,
-    })
+        kernel: None,
+    }))
+}
+
+/// Give `table` its byte-level fast path where it can have one: it reads Cyrillic, with
+/// source context and no vowel-harmony letters (every forward direction).
+fn with_kernel(mut table: Table) -> Table {
+    if table.script == SourceScript::Cyrillic
+        && table.context == ContextMode::Source
+        && table.lower_mode == LowerMode::Default
+    {
+        table.kernel = Some(Kernel::build(
+            |c| table.slot(c),
+            &table.rules,
+            &table.ascii_pass,
+        ));
+    }
+    table
 }
 
 fn compile(src: &str) -> Result<Compiled, String> {

@@ -4,6 +4,7 @@
 use crate::casing::Casing;
 use crate::chars::{is_apostrophe, is_cyrillic, is_latin, is_word};
 use crate::error::{Error, ErrorKind};
+use crate::kernel::{Kernel, Sink};
 use crate::scheme::{Profile, Scheme};
 use crate::table::{compiled, ContextMode, LowerMode, Rule, Slot, SourceScript, Table};
 
@@ -39,6 +40,8 @@ pub struct Transliterator {
     scheme: Scheme,
     errors: ErrorPolicy,
     profiles: u8,
+    /// Use the byte-level fast path; off only to test it against the rule engine alone.
+    kernel: bool,
 }
 
 impl Transliterator {
@@ -49,7 +52,14 @@ impl Transliterator {
             scheme,
             errors: ErrorPolicy::Preserve,
             profiles: 0,
+            kernel: true,
         }
+    }
+
+    /// The same transliterator without the byte-level fast path (tests compare the two).
+    pub(crate) fn without_kernel(mut self) -> Self {
+        self.kernel = false;
+        self
     }
 
     /// Set the policy for letters the scheme cannot map.
@@ -78,45 +88,54 @@ impl Transliterator {
 
     /// Cyrillic → Latin.
     pub fn transliterate(&self, text: &str) -> Result<String, Error> {
-        let mut out = String::with_capacity(text.len() + text.len() / 4);
+        let mut out = String::new();
         self.transliterate_into(text, &mut out)?;
         Ok(out)
     }
 
-    /// Cyrillic → Latin, appending to `out`. On error `out` keeps what was written before
-    /// the call and nothing of this call.
+    /// Cyrillic → Latin, appending to `out`. On error `out` is left as it was.
     pub fn transliterate_into(&self, text: &str, out: &mut String) -> Result<(), Error> {
         let table = &compiled(self.scheme).forward;
-        self.run(table, text, out)
+        // Latin output is shorter than its two-byte Cyrillic input, rarely longer.
+        self.run(table, text, text.len(), out)
     }
 
     /// Latin → Cyrillic, for schemes that [reverse](Scheme::reverses).
     pub fn to_cyrillic(&self, text: &str) -> Result<String, Error> {
-        let mut out = String::with_capacity(text.len() + text.len() / 2);
+        let mut out = String::new();
         self.to_cyrillic_into(text, &mut out)?;
         Ok(out)
     }
 
-    /// Latin → Cyrillic, appending to `out`.
+    /// Latin → Cyrillic, appending to `out`. On error `out` is left as it was.
     pub fn to_cyrillic_into(&self, text: &str, out: &mut String) -> Result<(), Error> {
         let table = compiled(self.scheme).reverse.as_ref().ok_or_else(|| {
             Error::new(ErrorKind::NotReversible {
                 scheme: self.scheme,
             })
         })?;
-        self.run(table, text, out)
+        self.run(table, text, 2 * text.len(), out)
     }
 
-    fn run(&self, table: &Table, text: &str, out: &mut String) -> Result<(), Error> {
+    fn run(
+        &self,
+        table: &Table,
+        text: &str,
+        estimate: usize,
+        out: &mut String,
+    ) -> Result<(), Error> {
         let mark = out.len();
+        out.reserve(estimate);
+        let mut sink = Sink::new(out);
         let result = Run {
             table,
             opts: self,
             text,
-            out,
+            out: &mut sink,
             state: State::default(),
         }
         .go();
+        sink.finish();
         if result.is_err() {
             out.truncate(mark);
         }
@@ -136,11 +155,11 @@ struct State {
     word_start: usize,
 }
 
-struct Run<'a> {
+struct Run<'a, 'o> {
     table: &'a Table,
     opts: &'a Transliterator,
     text: &'a str,
-    out: &'a mut String,
+    out: &'a mut Sink<'o>,
     state: State,
 }
 
@@ -176,7 +195,7 @@ fn decode(bytes: &[u8], text: &str, i: usize) -> Option<(char, usize)> {
     Some((c, len))
 }
 
-impl Run<'_> {
+impl Run<'_, '_> {
     fn lower_of(&self, c: char) -> char {
         if let Some(s) = self.table.slot(c) {
             if !s.harmony {
@@ -284,8 +303,26 @@ impl Run<'_> {
         let bytes = self.text.as_bytes();
         let len = bytes.len();
         let no_profiles = self.opts.profiles == 0;
+        let mask = Kernel::mask(no_profiles, self.opts.errors == ErrorPolicy::Preserve);
         let mut i = 0;
         while i < len {
+            if let Some(kernel) = self.table.kernel.as_ref().filter(|_| self.opts.kernel) {
+                let stop = kernel.run(bytes, i, self.out, mask);
+                if let Some(after) = stop.last {
+                    self.state = State {
+                        prev: Some(after.prev),
+                        prev_word: after.word,
+                        prev_letter: after.letter,
+                        prev_upper: after.upper,
+                        // Only vowel harmony reads it, and no kernel table has harmony.
+                        word_start: self.state.word_start,
+                    };
+                }
+                i = stop.at;
+                if i >= len {
+                    break;
+                }
+            }
             let b = bytes[i];
             if b < 0x80 && self.table.ascii_pass[b as usize] {
                 let start = i;
@@ -299,12 +336,12 @@ impl Run<'_> {
                 } else if i < len && matches!(bytes[i], 0xCC | 0xCD) {
                     i = start;
                 } else {
-                    self.out.push_str(&self.text[start..i]);
+                    self.out.push(&self.text[start..i]);
                     self.after_ascii_run(bytes, start, i);
                     continue;
                 }
                 if i > start {
-                    self.out.push_str(&self.text[start..i]);
+                    self.out.push(&self.text[start..i]);
                     self.after_ascii_run(bytes, start, i);
                     continue;
                 }
@@ -337,8 +374,8 @@ impl Run<'_> {
             // No rule applies: pass through, or apply the policy to a source letter.
             if self.is_source_letter(c) && slot.is_none_or(|s| s.lower != '\'') {
                 match &self.opts.errors {
-                    ErrorPolicy::Preserve => self.out.push_str(&self.text[i..i + clen]),
-                    ErrorPolicy::Replace(r) => self.out.push_str(r),
+                    ErrorPolicy::Preserve => self.out.push(&self.text[i..i + clen]),
+                    ErrorPolicy::Replace(r) => self.out.push(r),
                     ErrorPolicy::Strict => {
                         return Err(Error::new(ErrorKind::Unmappable {
                             scheme: self.opts.scheme,
@@ -349,7 +386,7 @@ impl Run<'_> {
                     }
                 }
             } else {
-                self.out.push_str(&self.text[i..i + clen]);
+                self.out.push(&self.text[i..i + clen]);
             }
             self.update_passthrough(c, i);
             i += clen;
@@ -379,7 +416,7 @@ impl Run<'_> {
         } else {
             &rule.title
         };
-        self.out.push_str(text);
+        self.out.push(text);
     }
 
     #[inline]

@@ -1,6 +1,6 @@
 //! Property tests: nothing panics on arbitrary Unicode; reversible schemes round-trip.
 
-use kzrel_names::testing::roundtrip_units;
+use kzrel_names::testing::{reference, roundtrip_units};
 use kzrel_names::{
     detect_script, normalize, repair_homoglyphs, to_cyrillic, ErrorPolicy, Profile, Scheme,
     Transliterator,
@@ -125,6 +125,59 @@ proptest! {
             prop_assert_eq!(&back, &w, "{} via {:?}", s, latin);
             // And the Latin side is a fixed point of the round trip.
             prop_assert_eq!(Transliterator::new(s).transliterate(&back).unwrap(), latin);
+        }
+    }
+}
+
+/// Text built to reach every branch of the byte-level fast path: letters of all four
+/// languages in both cases (runs of capitals make all-caps words), the letters that
+/// context rules read (vowels, soft signs, й after и/ы), word ends, digits, apostrophes,
+/// combining marks, characters outside its tables, and Latin.
+fn kernel_text() -> impl Strategy<Value = String> {
+    prop_oneof![kernel_chars(1, 0..80), kernel_chars(20, 60..400)]
+}
+
+/// `len` characters; one in about `5 * rare + 1` is a mark, an apostrophe or a character
+/// outside the fast path's tables (long runs without them take its block loop).
+fn kernel_chars(rare: u32, len: std::ops::Range<usize>) -> impl Strategy<Value = String> {
+    let letters: Vec<char> = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһіїєґў"
+        .chars()
+        .collect();
+    let upper: Vec<char> = letters.iter().flat_map(|c| c.to_uppercase()).collect();
+    proptest::collection::vec(
+        prop_oneof![
+            6 * rare => proptest::sample::select(letters),
+            3 * rare => proptest::sample::select(upper),
+            rare => proptest::sample::select(vec![' ', ' ', '-', '.', ',', '1', '\n']),
+            1 => proptest::sample::select(vec!['\'', '`', '’', 'ʼ']),
+            1 => proptest::sample::select(vec!['\u{0306}', '\u{0308}', '\u{0301}', 'a', 'I', 'i', 'Z', 'ē', '«', '»', '\u{0483}', 'Ѐ', 'ӑ']),
+        ],
+        len,
+    )
+    .prop_map(|v| v.into_iter().collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1024))]
+
+    /// The byte-level fast path writes exactly what the rule engine alone writes, for
+    /// every scheme, policy and profile.
+    #[test]
+    fn fast_path_equals_rule_engine(text in kernel_text()) {
+        for &s in Scheme::ALL {
+            let mut ts = vec![
+                Transliterator::new(s),
+                Transliterator::new(s).errors(ErrorPolicy::Strict),
+                Transliterator::new(s).errors(ErrorPolicy::Replace("?".into())),
+            ];
+            for &p in s.profiles() {
+                ts.push(Transliterator::new(s).profile(p).unwrap());
+            }
+            for t in ts {
+                let fast = t.transliterate(&text);
+                let slow = reference(t.clone()).transliterate(&text);
+                prop_assert_eq!(&fast, &slow, "{} {:?}", s, t);
+            }
         }
     }
 }

@@ -84,15 +84,24 @@ fn print_table(title: &str, rows: &[Row]) {
     println!();
 }
 
-fn parse_runs() -> Result<usize, String> {
+/// `--runs N` and any number of `--scheme ID` (all schemes when none is given).
+fn parse_args() -> Result<(usize, Vec<Scheme>), String> {
     let mut args = std::env::args().skip(1);
     let mut runs = DEFAULT_RUNS;
+    let mut only = Vec::new();
     while let Some(a) = args.next() {
         let value = match a.as_str() {
             "--runs" | "-n" => args.next().ok_or("--runs needs a value")?,
+            "--scheme" | "-s" => {
+                let id = args.next().ok_or("--scheme needs a scheme id")?;
+                only.push(id.parse::<Scheme>().map_err(|e| e.to_string())?);
+                continue;
+            }
             s if s.starts_with("--runs=") => s["--runs=".len()..].to_string(),
             "-h" | "--help" => {
-                println!("usage: throughput [--runs N]   (default N = {DEFAULT_RUNS})");
+                println!(
+                    "usage: throughput [--runs N] [--scheme ID]...   (default N = {DEFAULT_RUNS}, every scheme)"
+                );
                 std::process::exit(0);
             }
             other => return Err(format!("unknown argument {other:?}")),
@@ -103,12 +112,15 @@ fn parse_runs() -> Result<usize, String> {
             .filter(|&n| n > 0)
             .ok_or_else(|| format!("--runs wants a positive integer, got {value:?}"))?;
     }
-    Ok(runs)
+    if only.is_empty() {
+        only = Scheme::ALL.to_vec();
+    }
+    Ok((runs, only))
 }
 
 fn main() -> ExitCode {
-    let runs = match parse_runs() {
-        Ok(n) => n,
+    let (runs, schemes) = match parse_args() {
+        Ok(parsed) => parsed,
         Err(e) => {
             eprintln!("throughput: {e}");
             return ExitCode::from(2);
@@ -130,7 +142,7 @@ fn main() -> ExitCode {
     let mut out = String::new();
     let mut forward = Vec::new();
     let mut reverse = Vec::new();
-    for &scheme in Scheme::ALL {
+    for scheme in schemes {
         let t = Transliterator::new(scheme);
         let rates = measure(runs, corpus.len(), &mut out, |out| {
             t.transliterate_into(black_box(&corpus), out)
