@@ -3,7 +3,8 @@
 //! conditions of context rules as sets of entries.
 
 use super::{
-    flag, After, Bits, CtxRule, Entry, Kernel, Kind, Output, CYRILLIC, END, ENTRIES, WIDTH,
+    flag, After, Bits, CtxRule, Entry, Kernel, Kind, Output, QuickContext, CYRILLIC, END, ENTRIES,
+    UNDECIDED, WIDTH,
 };
 use crate::casing::Casing;
 use crate::chars::{is_apostrophe, is_cyrillic, is_word};
@@ -144,6 +145,8 @@ impl Kernel {
                     prev: prev_bits(r.prev.as_ref()),
                     second,
                     next: next_bits(r.next.as_ref()),
+                    next_any: r.next.is_none(),
+                    prev_any: r.prev.is_none(),
                     out,
                 });
                 true
@@ -154,16 +157,13 @@ impl Kernel {
                 groups.push(ctx);
             }
         }
-        for e in entries.iter_mut() {
-            if let Kind::Plain = e.kind {
-                e.plain = e.flags;
-            }
-        }
+        let quick = quick_context(&mut entries, &after, &groups);
         Self {
             entries,
             after,
             outputs,
             groups,
+            quick,
         }
     }
 }
@@ -212,4 +212,65 @@ fn states(slot: &impl Fn(char) -> Option<Slot>) -> (Box<[After; ENTRIES]>, Vec<A
         letter: false,
     });
     (after, ahead)
+}
+
+/// The quick loop's tables for lowercase letters whose context rules read only the
+/// previous or only the next character (marking those entries `quick_context`), and
+/// every plain entry's `plain` flags.
+fn quick_context(
+    entries: &mut [Entry; 512],
+    after: &[After; ENTRIES],
+    groups: &[Vec<CtxRule>],
+) -> QuickContext {
+    let mut by_context = vec![[0u16; ENTRIES]; groups.len()];
+    let mut reads_next = vec![false; groups.len()];
+    let mut variants = Vec::new();
+    for (k, e) in entries.iter_mut().enumerate() {
+        match e.kind {
+            Kind::Plain => e.plain = e.flags,
+            Kind::Context(g) if k < ENTRIES && !after[k].upper => {
+                let g = usize::from(g);
+                let group: &[CtxRule] = &groups[g];
+                let base = variants.len();
+                let prev_free = group.iter().all(|r| r.prev_any);
+                let next_free = group.iter().all(|r| r.second.is_none() && r.next_any);
+                // The engine's choice: the first rule that holds (the last one has no
+                // condition, so one always does).
+                if next_free {
+                    for (p, c) in by_context[g].iter_mut().enumerate() {
+                        let r = group.iter().position(|r| r.prev.has(p)).unwrap_or(0);
+                        *c = (base + r) as u16;
+                    }
+                } else if prev_free {
+                    reads_next[g] = true;
+                    for (n, c) in by_context[g].iter_mut().enumerate() {
+                        *c = group
+                            .iter()
+                            .enumerate()
+                            .find_map(|(i, r)| match r.second {
+                                // A two-letter rule whose second letter comes next.
+                                Some(second) if after[n].prev == second => Some(UNDECIDED),
+                                Some(_) => None,
+                                None => r.next.has(n).then_some((base + i) as u16),
+                            })
+                            .unwrap_or(UNDECIDED);
+                        // An apostrophe's word-ness depends on what follows it.
+                        if n == CYRILLIC + 0x27 || n == CYRILLIC + 0x60 {
+                            *c = UNDECIDED;
+                        }
+                    }
+                } else {
+                    continue;
+                }
+                variants.extend(group.iter().map(|r| (r.out.forms[0], r.out.lens[0])));
+                e.quick_context = e.flags;
+            }
+            Kind::Context(_) | Kind::Digraph(_) => {}
+        }
+    }
+    QuickContext {
+        by_context,
+        reads_next,
+        variants,
+    }
 }

@@ -24,6 +24,8 @@ const ENTRIES: usize = CYRILLIC + 128;
 const END: usize = ENTRIES;
 /// No character written yet in this run.
 const NONE: usize = usize::MAX;
+/// A `by_context` choice the quick loop leaves to [`Kernel::context`].
+const UNDECIDED: u16 = u16::MAX;
 /// Longest output (in bytes) an entry holds; longer outputs stay with the rule engine.
 const WIDTH: usize = 8;
 /// Input bytes handled between two checks of the output buffer's room: one `u64` of
@@ -89,6 +91,10 @@ struct CtxRule {
     second: Option<char>,
     /// Characters (or the end) after the matched letters under which it holds.
     next: Bits,
+    /// It has no `next` condition.
+    next_any: bool,
+    /// It has no `prev` condition.
+    prev_any: bool,
     out: Output,
 }
 
@@ -112,6 +118,10 @@ struct Entry {
     flags: u8,
     /// `flags` for a `Plain` entry, 0 otherwise: the quick loop's one test.
     plain: u8,
+    /// `flags` for a lowercase letter with context rules that read only the previous or
+    /// only the next character, 0 otherwise: the quick loop decides it from
+    /// `by_context[g]` (`Kind::Context(g)`).
+    quick_context: u8,
     kind: Kind,
 }
 
@@ -124,6 +134,23 @@ pub(crate) struct Kernel {
     after: Box<[After; ENTRIES]>,
     outputs: Vec<Output>,
     groups: Vec<Vec<CtxRule>>,
+    /// How the quick loop decides letters with simple context rules.
+    quick: QuickContext,
+}
+
+/// The quick loop's tables for lowercase letters whose context rules read only the
+/// previous or only the next character.
+#[derive(Debug, Default)]
+struct QuickContext {
+    /// For each context group the quick loop decides (others hold zeros): by the entry of
+    /// the previous character, or of the next one where `reads_next[g]`, the index of its
+    /// output in `variants`, or `UNDECIDED` (a two-letter rule may match: the engine's
+    /// order of rules is followed by `context`).
+    by_context: Vec<[u16; ENTRIES]>,
+    /// Whether `by_context[g]` is keyed by the next character.
+    reads_next: Vec<bool>,
+    /// Outputs chosen through `by_context` (lowercase), with their lengths.
+    variants: Vec<([u8; WIDTH], u8)>,
 }
 
 /// Where the kernel stopped: the byte offset of the first character it left to the rule
@@ -300,16 +327,18 @@ impl Kernel {
     pub(crate) fn run(&self, bytes: &[u8], mut i: usize, out: &mut Sink<'_>, mask: u8) -> Stop {
         let mut last = NONE;
         while i < bytes.len() {
-            // A block of plain ASCII and Cyrillic-block text (no combining mark, nothing
-            // outside the tables, up to the two bytes after it) takes the quick loop.
+            // A block's ASCII and Cyrillic-block characters up to the first other one (and
+            // not before a combining mark) take the quick loop.
             if let Some((w, starts)) = bytes
                 .get(i..i + BLOCK + 8)
                 .and_then(|b| <&[u8; BLOCK + 8]>::try_from(b).ok())
-                .and_then(|w| Some((w, clean_starts(w)?)))
+                .map(|w| (w, quick_starts(w)))
+                .filter(|&(_, starts)| starts != 0)
             {
                 if let Ok(stage) = <&mut [u8; STAGE]>::try_from(out.room(STAGE)) {
+                    let ids = entry_ids(w);
                     let (next, written, stopped) =
-                        self.clean_block(bytes, i, w, starts, mask, &mut last, stage);
+                        self.clean_block(bytes, i, w, &ids, starts, mask, &mut last, stage);
                     out.advance(written);
                     i = next;
                     if stopped {
@@ -354,6 +383,7 @@ impl Kernel {
         bytes: &[u8],
         base: usize,
         window: &[u8; BLOCK + 8],
+        ids: &[u16; BLOCK],
         starts: u64,
         mask: u8,
         last: &mut usize,
@@ -366,7 +396,7 @@ impl Kernel {
             last: *last,
         };
         loop {
-            let at = self.quick(window, mask, &mut run, stage);
+            let at = self.quick(window, ids, mask, &mut run, stage);
             *last = run.last;
             if run.starts == 0 {
                 return (base + run.next, run.pos, false);
@@ -375,7 +405,7 @@ impl Kernel {
             // does not take.
             run.starts &= run.starts - 1;
             let ascii = usize::from(window[at] < 0x80);
-            let idx = Self::index_at(window, at);
+            let idx = usize::from(ids[at & (BLOCK - 1)]) & 511;
             let e = &self.entries[idx];
             let special = if e.flags & mask == 0 {
                 None
@@ -396,23 +426,15 @@ impl Kernel {
         }
     }
 
-    /// The entry of the character starting at `w[k]` in a clean block.
-    #[inline]
-    fn index_at(w: &[u8; BLOCK + 8], k: usize) -> usize {
-        let k = k & (BLOCK - 1);
-        let (b0, b1) = (w[k], w[k + 1]);
-        let m = usize::from(b0 < 0x80).wrapping_neg();
-        let cyrillic = (usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F);
-        ((m & (CYRILLIC + usize::from(b0))) | (!m & cyrillic)) & 511
-    }
-
-    /// Write the plain entries of a clean block until one that is not: returns its
+    /// Write the plain and previous-character entries of a clean block until one that is
+    /// neither: returns its
     /// offset (with its bit still in `run.starts`), or any value once `run.starts` is 0.
     /// Kept out of line so that its state stays in registers.
     #[inline(never)]
     fn quick(
         &self,
-        w: &[u8; BLOCK + 8],
+        window: &[u8; BLOCK + 8],
+        ids: &[u16; BLOCK],
         mask: u8,
         run: &mut Quick,
         stage: &mut [u8; STAGE],
@@ -423,26 +445,48 @@ impl Kernel {
             mut pos,
             mut last,
         } = *run;
-        let mut k = 0;
+        let mut at = 0;
         let mut done = usize::MAX;
         while starts != 0 {
             // Where a character starts never waits on reading the one before it.
-            k = starts.trailing_zeros() as usize & (BLOCK - 1);
-            let idx = Self::index_at(w, k);
-            let e = &self.entries[idx];
-            if e.plain & mask == 0 {
+            at = starts.trailing_zeros() as usize & (BLOCK - 1);
+            let idx = usize::from(ids[at]) & 511;
+            let entry = &self.entries[idx];
+            // At most 63 characters precede this one in the block: `pos` ≤ 63 × WIDTH.
+            let to = pos & (STAGE - WIDTH - 1);
+            if entry.plain & mask != 0 {
+                stage[to..to + WIDTH].copy_from_slice(&entry.out);
+                pos += usize::from(entry.len);
+            } else if entry.quick_context & mask != 0 {
+                let Kind::Context(g) = entry.kind else { break };
+                let g = usize::from(g);
+                let key = if self.quick.reads_next[g] {
+                    // The next character, if it starts in this block's quick part.
+                    let next = at + 2 - usize::from(window[at] < 0x80);
+                    if next >= BLOCK || (starts >> next) & 1 == 0 {
+                        break;
+                    }
+                    usize::from(ids[next])
+                } else {
+                    last
+                };
+                let Some(&choice) = self.quick.by_context[g].get(key) else {
+                    break;
+                };
+                let Some(variant) = self.quick.variants.get(usize::from(choice)) else {
+                    break; // UNDECIDED
+                };
+                stage[to..to + WIDTH].copy_from_slice(&variant.0);
+                pos += usize::from(variant.1);
+            } else {
                 break;
             }
             starts &= starts - 1;
-            // At most 63 characters precede this one in the block: `pos` ≤ 63 × WIDTH.
-            let at = pos & (STAGE - WIDTH - 1);
-            stage[at..at + WIDTH].copy_from_slice(&e.out);
-            pos += usize::from(e.len);
             last = idx;
-            done = k;
+            done = at;
         }
         if done != usize::MAX {
-            next = done + 2 - usize::from(w[done & (BLOCK - 1)] < 0x80);
+            next = done + 2 - usize::from(window[done & (BLOCK - 1)] < 0x80);
         }
         *run = Quick {
             starts,
@@ -450,7 +494,7 @@ impl Kernel {
             pos,
             last,
         };
-        k
+        at
     }
 }
 
@@ -470,11 +514,27 @@ struct Quick {
 /// The staging buffer of a clean block: `BLOCK` characters of at most `WIDTH` bytes.
 const STAGE: usize = BLOCK * WIDTH + WIDTH;
 
-/// The character starts of a clean block `w` (bit `k` set where `w[k]` starts one), or
-/// `None` if any of its bytes, or of the eight after it, is a start byte other than ASCII
-/// or D0–D3 (the Cyrillic block): a combining mark, a character outside the tables.
+/// The entry of the character that would start at each byte of block `w` (meaningful
+/// where one does), computed for all 64 at once so the compiler can vectorize it.
 #[inline]
-fn clean_starts(w: &[u8; BLOCK + 8]) -> Option<u64> {
+fn entry_ids(w: &[u8; BLOCK + 8]) -> [u16; BLOCK] {
+    let mut ids = [0u16; BLOCK];
+    for ((id, &b0), &b1) in ids.iter_mut().zip(&w[..BLOCK]).zip(&w[1..=BLOCK]) {
+        let (b0, b1) = (u16::from(b0), u16::from(b1));
+        // All ones for ASCII, zero for a lead or continuation byte.
+        let ascii = (b0 >> 7).wrapping_sub(1);
+        // Lead bytes D0–D3 and a continuation byte: U+0400–U+04FF.
+        let cyrillic = ((b0 & 0x03) << 6) | (b1 & 0x3F);
+        *id = (ascii & (CYRILLIC as u16 + b0)) | (!ascii & cyrillic);
+    }
+    ids
+}
+
+/// The starts of the characters of block `w` that the quick loop may take (bit `k` set
+/// where `w[k]` starts one): those before the first start byte other than ASCII or D0–D3
+/// (the Cyrillic block), and not the one just before it when it is a combining mark.
+#[inline]
+fn quick_starts(w: &[u8; BLOCK + 8]) -> u64 {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     const D0: u64 = 0xD0D0_D0D0_D0D0_D0D0;
@@ -499,5 +559,23 @@ fn clean_starts(w: &[u8; BLOCK + 8]) -> Option<u64> {
             starts |= ((start >> 7).wrapping_mul(GATHER) >> 56) << (8 * n);
         }
     }
-    (bad == 0).then_some(starts)
+    if bad == 0 {
+        return starts;
+    }
+    // Rare: find the first such byte.
+    let first_bad = w
+        .iter()
+        .position(|&b| b >= 0xC0 && b & 0xFC != 0xD0)
+        .unwrap_or(usize::MAX);
+    if let Some(&b) = w.get(first_bad) {
+        if first_bad < BLOCK {
+            starts &= (1 << first_bad) - 1;
+        }
+        // Combining diacritics U+0300–U+036F start with byte CC or CD; the engine
+        // composes the character before one with it.
+        if b & 0xFE == 0xCC && starts != 0 {
+            starts &= !(1 << starts.ilog2());
+        }
+    }
+    starts
 }
