@@ -214,8 +214,9 @@ fn states(slot: &impl Fn(char) -> Option<Slot>) -> (Box<[After; ENTRIES]>, Vec<A
     (after, ahead)
 }
 
-/// The quick loop's tables for lowercase letters whose context rules read only the
-/// previous or only the next character (marking those entries `quick_context`), and
+/// The quick loop's tables for letters (lowercase, or capitals with one-letter outputs)
+/// whose context rules read only the previous or only the next character (marking
+/// those entries `quick_context`), and
 /// every plain entry's `plain` flags.
 fn quick_context(
     entries: &mut [Entry; 512],
@@ -228,9 +229,16 @@ fn quick_context(
     for (k, e) in entries.iter_mut().enumerate() {
         match e.kind {
             Kind::Plain => e.plain = e.flags,
-            Kind::Context(g) if k < ENTRIES && !after[k].upper => {
+            Kind::Context(g) if k < ENTRIES => {
                 let g = usize::from(g);
                 let group: &[CtxRule] = &groups[g];
+                // A capital is decided here only when every output is one letter (its
+                // all-caps form); a capital digraph needs its neighbours' case.
+                let upper = after[k].upper;
+                if upper && group.iter().any(|r| r.out.multi) {
+                    continue;
+                }
+                let form = if upper { 2 } else { 0 };
                 let base = variants.len();
                 let prev_free = group.iter().all(|r| r.prev_any);
                 let next_free = group.iter().all(|r| r.second.is_none() && r.next_any);
@@ -262,7 +270,7 @@ fn quick_context(
                 } else {
                     continue;
                 }
-                variants.extend(group.iter().map(|r| (r.out.forms[0], r.out.lens[0])));
+                variants.extend(group.iter().map(|r| (r.out.forms[form], r.out.lens[form])));
                 e.quick_context = e.flags;
             }
             Kind::Context(_) | Kind::Digraph(_) => {}

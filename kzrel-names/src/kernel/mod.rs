@@ -118,8 +118,8 @@ struct Entry {
     flags: u8,
     /// `flags` for a `Plain` entry, 0 otherwise: the quick loop's one test.
     plain: u8,
-    /// `flags` for a lowercase letter with context rules that read only the previous or
-    /// only the next character, 0 otherwise: the quick loop decides it from
+    /// `flags` for a letter (lowercase, or a capital with one-letter outputs) with context
+    /// rules that read only the previous or only the next character, 0 otherwise: the quick loop decides it from
     /// `by_context[g]` (`Kind::Context(g)`).
     quick_context: u8,
     kind: Kind,
@@ -138,8 +138,8 @@ pub(crate) struct Kernel {
     quick: QuickContext,
 }
 
-/// The quick loop's tables for lowercase letters whose context rules read only the
-/// previous or only the next character.
+/// The quick loop's tables for letters whose context rules read only the previous or
+/// only the next character.
 #[derive(Debug, Default)]
 struct QuickContext {
     /// For each context group the quick loop decides (others hold zeros): by the entry of
@@ -149,7 +149,7 @@ struct QuickContext {
     by_context: Vec<[u16; ENTRIES]>,
     /// Whether `by_context[g]` is keyed by the next character.
     reads_next: Vec<bool>,
-    /// Outputs chosen through `by_context` (lowercase), with their lengths.
+    /// Outputs chosen through `by_context` (in the letter's case), with their lengths.
     variants: Vec<([u8; WIDTH], u8)>,
 }
 
