@@ -24,14 +24,18 @@ fn bench_forward(c: &mut Criterion, corpus: &str) {
     for &scheme in Scheme::ALL {
         let t = Transliterator::new(scheme);
         let mut out = String::with_capacity(corpus.len() * 2);
-        group.bench_with_input(BenchmarkId::from_parameter(scheme.id()), corpus, |b, text| {
-            b.iter(|| {
-                out.clear();
-                t.transliterate_into(black_box(text), &mut out)
-                    .expect("the preserve policy never fails");
-                black_box(out.len())
-            });
-        });
+        group.bench_with_input(
+            BenchmarkId::from_parameter(scheme.id()),
+            corpus,
+            |b, text| {
+                b.iter(|| {
+                    out.clear();
+                    t.transliterate_into(black_box(text), &mut out)
+                        .expect("the preserve policy never fails");
+                    black_box(out.len())
+                });
+            },
+        );
     }
     group.finish();
 }
@@ -50,14 +54,18 @@ fn bench_reverse(c: &mut Criterion, corpus: &str) {
             .expect("the preserve policy never fails");
         let mut out = String::with_capacity(latin.len() * 2);
         group.throughput(Throughput::Bytes(latin.len() as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(scheme.id()), &latin, |b, text| {
-            b.iter(|| {
-                out.clear();
-                t.to_cyrillic_into(black_box(text), &mut out)
-                    .expect("a reversible scheme with the preserve policy never fails");
-                black_box(out.len())
-            });
-        });
+        group.bench_with_input(
+            BenchmarkId::from_parameter(scheme.id()),
+            &latin,
+            |b, text| {
+                b.iter(|| {
+                    out.clear();
+                    t.to_cyrillic_into(black_box(text), &mut out)
+                        .expect("a reversible scheme with the preserve policy never fails");
+                    black_box(out.len())
+                });
+            },
+        );
     }
     group.finish();
 }

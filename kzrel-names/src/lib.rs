@@ -30,8 +30,10 @@
 //! `data/schemes/*.toml` (with their sources and every deliberate deviation) and are
 //! compiled once per process on first use. Context rules (word-initial and post-vowel
 //! forms, word endings, all-caps digraphs, Turkic casing) are data, interpreted by one
-//! engine. `TRANSLIT.md` in this crate lists the choices made where the sources are
-//! silent.
+//! engine; for Cyrillic input, tables precomputed from the same rules take the characters
+//! that need at most one neighbour, so the common case costs about 20 instructions per
+//! byte (figures in the repository's `BENCHMARKS.md`). `TRANSLIT.md` in this crate lists
+//! the choices made where the sources are silent.
 //!
 //! ## Errors
 //!

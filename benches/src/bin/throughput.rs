@@ -1,13 +1,16 @@
 //! Quick, criterion-independent throughput medians for BENCHMARKS.md.
 //!
 //! For every scheme in `Scheme::ALL` this transliterates the whole corpus once untimed
-//! (to compile the scheme's table and size the output buffer), then N times timed with
-//! `std::time::Instant`, and prints the median, minimum and maximum throughput in MB/s,
-//! where MB = 10^6 bytes of input. A second table does the same for `to_cyrillic` of the
-//! reversible schemes, on each scheme's own Latin output of the corpus.
+//! (to compile the scheme's table and size the output buffer), then N rounds in which
+//! each scheme runs once, timed with `std::time::Instant` (taking the schemes in turn
+//! spreads a shared machine's slow spells over all of them), and prints the median,
+//! minimum and maximum throughput in MB/s, where MB = 10^6 bytes of input. A second table
+//! does the same for `to_cyrillic` of the reversible schemes, on each scheme's own Latin
+//! output of the corpus.
 //!
-//! Usage: `cargo run --release --bin throughput [-- --runs N]` (default N = 7). The corpus
-//! path is `$KZREL_BENCH_CORPUS` or `../target/bench-corpus/kk-ru.txt`.
+//! Usage: `cargo run --release --bin throughput [-- --runs N] [--scheme ID]... [--forward-only]`
+//! (default N = 7, every scheme, both directions); `--list` prints the scheme ids. The
+//! corpus path is `$KZREL_BENCH_CORPUS` or `../target/bench-corpus/kk-ru.txt`.
 
 use std::hint::black_box;
 use std::process::ExitCode;
@@ -37,27 +40,56 @@ impl Row {
 }
 
 /// Time `f` (which writes into `out`) `runs` times over `input_len` bytes.
-fn measure(
-    runs: usize,
-    input_len: usize,
-    out: &mut String,
-    mut f: impl FnMut(&mut String),
-) -> Vec<f64> {
-    // Untimed warm-up: compiles the table, grows `out`, warms the caches.
-    out.clear();
-    f(out);
-    let mut rates: Vec<f64> = (0..runs)
-        .map(|_| {
-            out.clear();
-            let start = Instant::now();
-            f(out);
-            let secs = start.elapsed().as_secs_f64();
-            black_box(out.len());
-            input_len as f64 / 1e6 / secs
-        })
-        .collect();
-    rates.sort_by(f64::total_cmp);
-    rates
+/// One thing to time: a scheme in one direction over its input.
+struct Job<'a> {
+    scheme: Scheme,
+    reverse: bool,
+    input: &'a str,
+    out: String,
+    rates: Vec<f64>,
+}
+
+impl Job<'_> {
+    /// Run once into `self.out` and return the seconds it took.
+    fn once(&mut self) -> f64 {
+        let t = Transliterator::new(self.scheme);
+        self.out.clear();
+        let start = Instant::now();
+        let done = if self.reverse {
+            t.to_cyrillic_into(black_box(self.input), &mut self.out)
+        } else {
+            t.transliterate_into(black_box(self.input), &mut self.out)
+        };
+        let secs = start.elapsed().as_secs_f64();
+        done.expect("the preserve policy never fails");
+        black_box(self.out.len());
+        secs
+    }
+
+    fn row(mut self) -> Row {
+        self.rates.sort_by(f64::total_cmp);
+        Row {
+            scheme: self.scheme.id(),
+            input: self.input.len(),
+            output: self.out.len(),
+            rates: self.rates,
+        }
+    }
+}
+
+/// Time every job `runs` times, taking the jobs in turn within each round, so that a slow
+/// spell of a shared machine falls on all of them alike rather than on one.
+fn measure(jobs: &mut [Job<'_>], runs: usize) {
+    // Untimed warm-up: compiles the tables, grows the buffers, warms the caches.
+    for job in jobs.iter_mut() {
+        job.once();
+    }
+    for _ in 0..runs {
+        for job in jobs.iter_mut() {
+            let secs = job.once();
+            job.rates.push(job.input.len() as f64 / 1e6 / secs);
+        }
+    }
 }
 
 fn print_table(title: &str, rows: &[Row]) {
@@ -84,14 +116,34 @@ fn print_table(title: &str, rows: &[Row]) {
     println!();
 }
 
-/// `--runs N` and any number of `--scheme ID` (all schemes when none is given).
-fn parse_args() -> Result<(usize, Vec<Scheme>), String> {
+/// What to measure.
+struct Args {
+    runs: usize,
+    schemes: Vec<Scheme>,
+    /// Also measure `to_cyrillic` of the reversible schemes.
+    reverse: bool,
+}
+
+/// `--runs N`, any number of `--scheme ID` (all schemes when none is given) and
+/// `--forward-only`.
+fn parse_args() -> Result<Args, String> {
     let mut args = std::env::args().skip(1);
     let mut runs = DEFAULT_RUNS;
     let mut only = Vec::new();
+    let mut reverse = true;
     while let Some(a) = args.next() {
         let value = match a.as_str() {
             "--runs" | "-n" => args.next().ok_or("--runs needs a value")?,
+            "--list" => {
+                for s in Scheme::ALL {
+                    println!("{}", s.id());
+                }
+                std::process::exit(0);
+            }
+            "--forward-only" => {
+                reverse = false;
+                continue;
+            }
             "--scheme" | "-s" => {
                 let id = args.next().ok_or("--scheme needs a scheme id")?;
                 only.push(id.parse::<Scheme>().map_err(|e| e.to_string())?);
@@ -100,7 +152,7 @@ fn parse_args() -> Result<(usize, Vec<Scheme>), String> {
             s if s.starts_with("--runs=") => s["--runs=".len()..].to_string(),
             "-h" | "--help" => {
                 println!(
-                    "usage: throughput [--runs N] [--scheme ID]...   (default N = {DEFAULT_RUNS}, every scheme)"
+                    "usage: throughput [--runs N] [--scheme ID]... [--forward-only] [--list]   (default N = {DEFAULT_RUNS}, every scheme)"
                 );
                 std::process::exit(0);
             }
@@ -115,11 +167,19 @@ fn parse_args() -> Result<(usize, Vec<Scheme>), String> {
     if only.is_empty() {
         only = Scheme::ALL.to_vec();
     }
-    Ok((runs, only))
+    Ok(Args {
+        runs,
+        schemes: only,
+        reverse,
+    })
 }
 
 fn main() -> ExitCode {
-    let (runs, schemes) = match parse_args() {
+    let Args {
+        runs,
+        schemes,
+        reverse: with_reverse,
+    } = match parse_args() {
         Ok(parsed) => parsed,
         Err(e) => {
             eprintln!("throughput: {e}");
@@ -131,7 +191,7 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     };
     println!(
-        "corpus: {} ({} bytes = {:.2} MB, {} chars); {runs} timed runs per scheme, MB = 10^6 bytes of input",
+        "corpus: {} ({} bytes = {:.2} MB, {} chars); {runs} timed rounds over the schemes, MB = 10^6 bytes of input",
         path.display(),
         corpus.len(),
         corpus.len() as f64 / 1e6,
@@ -139,36 +199,30 @@ fn main() -> ExitCode {
     );
     println!();
 
-    let mut out = String::new();
-    let mut forward = Vec::new();
-    let mut reverse = Vec::new();
-    for scheme in schemes {
-        let t = Transliterator::new(scheme);
-        let rates = measure(runs, corpus.len(), &mut out, |out| {
-            t.transliterate_into(black_box(&corpus), out)
+    // The reverse direction reads each scheme's own Latin output of the corpus.
+    let latin: Vec<(Scheme, String)> = schemes
+        .iter()
+        .filter(|s| with_reverse && s.reverses())
+        .map(|&s| {
+            let out = Transliterator::new(s)
+                .transliterate(&corpus)
                 .expect("the preserve policy never fails");
-        });
-        forward.push(Row {
-            scheme: scheme.id(),
-            input: corpus.len(),
-            output: out.len(),
-            rates,
-        });
-        if scheme.reverses() {
-            let latin = out.clone();
-            let mut cyr = String::new();
-            let rates = measure(runs, latin.len(), &mut cyr, |cyr| {
-                t.to_cyrillic_into(black_box(&latin), cyr)
-                    .expect("a reversible scheme with the preserve policy never fails");
-            });
-            reverse.push(Row {
-                scheme: scheme.id(),
-                input: latin.len(),
-                output: cyr.len(),
-                rates,
-            });
-        }
-    }
+            (s, out)
+        })
+        .collect();
+    let job = |scheme, reverse, input| Job {
+        scheme,
+        reverse,
+        input,
+        out: String::new(),
+        rates: Vec::with_capacity(runs),
+    };
+    let mut forward: Vec<Job<'_>> = schemes.iter().map(|&s| job(s, false, &corpus)).collect();
+    let mut backward: Vec<Job<'_>> = latin.iter().map(|(s, l)| job(*s, true, l)).collect();
+    measure(&mut forward, runs);
+    measure(&mut backward, runs);
+    let forward: Vec<Row> = forward.into_iter().map(Job::row).collect();
+    let reverse: Vec<Row> = backward.into_iter().map(Job::row).collect();
     print_table(
         "forward: transliterate_into (Cyrillic -> Latin), MB/s of Cyrillic input",
         &forward,

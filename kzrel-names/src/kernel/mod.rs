@@ -1,16 +1,24 @@
-//! The engine's byte-level fast path: a table over the two-byte UTF-8 sequences of the
-//! Cyrillic block (U+0400–U+04FF) and over ASCII, for the characters whose output needs
-//! no context — the bulk of any text.
+//! The engine's byte-level fast path: tables over the two-byte UTF-8 sequences of the
+//! Cyrillic block (U+0400–U+04FF) and over ASCII, built once per scheme from its rules.
 //!
 //! The rule engine in `translit.rs` interprets a scheme's rules character by character
-//! and keeps the context they read. Most characters need none of that: a lowercase letter
-//! with one unconditional rule, a capital whose output is one letter, a space, a digit.
-//! The kernel copies their precomputed output with one fixed-width store each and hands
-//! back to the engine at the first character it cannot decide alone (a letter with
-//! context rules, a capital digraph at a word's end, a combining mark, anything outside
-//! the two tables). The engine then rebuilds its context from the last character the
-//! kernel wrote ([`After`]), so both paths give the same output by construction; the
-//! tests compare them on every scheme.
+//! and keeps the context they read. Most characters need far less: a letter with one
+//! unconditional rule, a capital whose output is one letter, a space, a digit, or a letter
+//! whose context rules look at one neighbour only (Russian е → ye after a vowel, Belarusian
+//! н → ń before ь). For them the kernel precomputes, per entry, the output (and, for the
+//! context letters, the output chosen by each possible neighbour), so it writes each with
+//! one fixed-width store into an initialized buffer ([`Sink`]).
+//!
+//! Text is taken in blocks of 64 bytes: the character starts of a block are found first,
+//! eight bytes at a time, and the entry of each start is computed for the whole block at
+//! once, so that where the next character starts never waits on reading the one before.
+//! The quick loop then walks the starts ([`Kernel::quick`]); a capital digraph, a
+//! two-letter rule or a letter whose rules read both neighbours is decided out of line
+//! ([`Kernel::context`]), and the kernel hands back to the engine at the first character
+//! it cannot decide (a combining mark, anything outside the tables, an apostrophe, a
+//! profile rule in force). The engine rebuilds its context from the last character the
+//! kernel wrote ([`After`]), so both paths give the same output; a property test
+//! compares them on every scheme, policy and profile.
 
 mod build;
 mod sink;
