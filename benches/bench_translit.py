@@ -343,7 +343,6 @@ def main(argv: Optional[List[str]] = None) -> int:
             pout[:WARMUP_CHARS],
             note="bytes.decode of ru-bgn's output of the prefix: the result's conversion",
         )
-    if "ru-bgn" in scheme_ids:
         fn = lambda ls: kzrel.transliterate_list(ls, "ru-bgn")  # noqa: E731
         run(
             "kzrel",

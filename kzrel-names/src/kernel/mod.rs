@@ -127,8 +127,8 @@ struct Entry {
     /// `flags` for a `Plain` entry, 0 otherwise: the quick loop's one test.
     plain: u8,
     /// `flags` for a letter (lowercase, or a capital with one-letter outputs) with context
-    /// rules that read only the previous or only the next character, 0 otherwise: the quick loop decides it from
-    /// `by_context[g]` (`Kind::Context(g)`).
+    /// rules that read only the previous or only the next character, 0 otherwise: the
+    /// quick loop decides it from `by_context[g]` (`Kind::Context(g)`).
     quick_context: u8,
     kind: Kind,
 }
@@ -187,7 +187,7 @@ impl Kernel {
     /// those first).
     #[inline]
     fn index(bytes: &[u8], i: usize) -> Option<(usize, usize)> {
-        // Computed without branches on the byte values: text mixes ASCII (spaces, digits,
+        // The index is selected without a branch: text mixes ASCII (spaces, digits,
         // punctuation) and Cyrillic at random, which a branch would mispredict.
         let b0 = *bytes.get(i)?;
         let b1 = bytes.get(i + 1).copied().unwrap_or(0);
@@ -381,9 +381,10 @@ impl Kernel {
         }
     }
 
-    /// The quick loop over a clean block `window` (bytes from `base`) whose character starts are
-    /// `starts`: writes into `stage`; returns the byte after the last character handled,
-    /// the bytes written and whether it stopped before the block's end.
+    /// The quick loop over the block `window` (bytes from `base`) whose quick character
+    /// starts are `starts`, with the out-of-line decisions between its stretches: writes
+    /// into `stage`; returns the byte after the last character handled, the bytes written
+    /// and whether it stopped before the block's end.
     #[allow(clippy::too_many_arguments)]
     #[inline]
     fn clean_block(
@@ -434,10 +435,10 @@ impl Kernel {
         }
     }
 
-    /// Write the plain and previous-character entries of a clean block until one that is
-    /// neither: returns its
-    /// offset (with its bit still in `run.starts`), or any value once `run.starts` is 0.
-    /// Kept out of line so that its state stays in registers.
+    /// Write the characters of a clean block that are plain or decided by one neighbour
+    /// (`quick_context`), until one that is neither: returns its offset (with its bit
+    /// still in `run.starts`), or any value once `run.starts` is 0. Kept out of line so
+    /// that its state stays in registers.
     #[inline(never)]
     fn quick(
         &self,
@@ -470,11 +471,11 @@ impl Kernel {
                 let g = usize::from(g);
                 let key = if self.quick.reads_next[g] {
                     // The next character, if it starts in this block's quick part.
-                    let next = at + 2 - usize::from(window[at] < 0x80);
-                    if next >= BLOCK || (starts >> next) & 1 == 0 {
+                    let after = at + 2 - usize::from(window[at] < 0x80);
+                    if after >= BLOCK || (starts >> after) & 1 == 0 {
                         break;
                     }
-                    usize::from(ids[next])
+                    usize::from(ids[after])
                 } else {
                     last
                 };
