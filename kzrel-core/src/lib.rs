@@ -12,3 +12,5 @@
 #![deny(missing_docs)]
 
 pub use kzrel_names as names;
+
+pub mod time;
