@@ -1,0 +1,417 @@
+//! Entities — countries, regions, cities, districts, organizations, companies, people —
+//! with names, parents and existence that change over time.
+//!
+//! ```
+//! use kzrel_core::entity::{Entity, EntityKind, Subkind};
+//! let record = r#"{
+//!   "id": "kz-example-region", "kind": "region", "subkind": "oblast",
+//!   "names": [
+//!     {"text": "Example Region", "lang": "en", "script": "Latn", "kind": "official",
+//!      "period": "1998/.."},
+//!     {"text": "Old Name Oblast", "lang": "en", "script": "Latn", "kind": "historical",
+//!      "period": "../1997"}
+//!   ],
+//!   "parents": [{"id": "kz", "period": "1991-12-16/.."}]
+//! }"#;
+//! let e: Entity = serde_json::from_str(record).unwrap();
+//! assert_eq!(e.kind, EntityKind::Region);
+//! assert_eq!(e.subkind, Some(Subkind::Oblast));
+//! assert_eq!(e.name("en", &"2000".parse()?).map(|n| n.text.as_str()), Some("Example Region"));
+//! assert_eq!(e.name("en", &"1995".parse()?).map(|n| n.text.as_str()), Some("Old Name Oblast"));
+//! assert_eq!(e.parent(&"2000".parse()?).map(|p| p.as_str()), Some("kz"));
+//! assert_eq!(e.parent(&"1990".parse()?), None);
+//! # Ok::<(), kzrel_core::time::DateError>(())
+//! ```
+//!
+//! The record above is made up to show the format; the dataset's records cite sources.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::id::{EntityId, LangCode, ScriptCode};
+use crate::time::{PartialDate, Period};
+
+/// What sort of actor an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntityKind {
+    /// A sovereign state, or a former one (the USSR, the Kazakh SSR).
+    Country,
+    /// A first- or second-level division of a country (oblast, krai, voivodeship…).
+    Region,
+    /// A city, town or village.
+    City,
+    /// A district (audan, raion) or county.
+    District,
+    /// An intergovernmental or governmental body, a university, a medium, an association.
+    Organization,
+    /// A company or enterprise.
+    Company,
+    /// A person, named in a role.
+    Person,
+}
+
+/// The finer kind of a region, a city or an organization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Subkind {
+    /// Region: an oblast (Kazakhstan, Russia, Belarus, Ukraine, Kyrgyzstan).
+    Oblast,
+    /// Region: a krai (Russia).
+    Krai,
+    /// Region: a republic within a federation (Altai Republic).
+    Republic,
+    /// Region: an autonomous region or okrug (Xinjiang Uyghur Autonomous Region).
+    AutonomousRegion,
+    /// Region: a voivodeship (Poland).
+    Voivodeship,
+    /// Region: a province or a region so named (Uzbekistan's viloyats, Czech kraje).
+    Province,
+    /// Region: a prefecture or autonomous prefecture (China).
+    Prefecture,
+    /// Region: a federal state (Germany's Länder).
+    State,
+    /// Region: an emirate (United Arab Emirates).
+    Emirate,
+    /// Region: an aimag (Mongolia).
+    Aimag,
+    /// City: a city of republican significance (Kazakhstan; a first-level unit).
+    RepublicanCity,
+    /// City: a federal city (Moscow, Saint Petersburg).
+    FederalCity,
+    /// City: the administrative centre of a region.
+    RegionalCentre,
+    /// City: a city of regional or district significance.
+    Town,
+    /// City: a village or rural settlement.
+    Village,
+    /// Organization: intergovernmental (OSCE, SCO, CIS).
+    Intergovernmental,
+    /// Organization: a body of a state or a region (a ministry, an akimat).
+    Governmental,
+    /// Organization: a university or an institute.
+    University,
+    /// Organization: a news agency, a newspaper, a broadcaster.
+    Media,
+}
+
+impl Subkind {
+    /// The kind of entity this sub-kind belongs to.
+    pub fn kind(self) -> EntityKind {
+        use Subkind as S;
+        match self {
+            S::Oblast
+            | S::Krai
+            | S::Republic
+            | S::AutonomousRegion
+            | S::Voivodeship
+            | S::Province
+            | S::Prefecture
+            | S::State
+            | S::Emirate
+            | S::Aimag => EntityKind::Region,
+            S::RepublicanCity | S::FederalCity | S::RegionalCentre | S::Town | S::Village => {
+                EntityKind::City
+            }
+            S::Intergovernmental | S::Governmental | S::University | S::Media => {
+                EntityKind::Organization
+            }
+        }
+    }
+}
+
+/// How a name is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NameKind {
+    /// The official name in that language.
+    Official,
+    /// The short form in common use.
+    Short,
+    /// A former name (Tselinograd, Semipalatinsk), with its period.
+    Historical,
+    /// A name used in another language's tradition (Алматы → Alma-Ata in older English).
+    Exonym,
+    /// An abbreviation (ВКО, ҚР, РФ, OSCE).
+    Abbreviation,
+    /// Another spelling found in use.
+    Variant,
+}
+
+/// One name of an entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Name {
+    /// The name as written.
+    pub text: String,
+    /// Its language (ISO 639).
+    pub lang: LangCode,
+    /// Its script (ISO 15924).
+    pub script: ScriptCode,
+    /// How it is used.
+    pub kind: NameKind,
+    /// When it was in use; always, when absent.
+    #[serde(default, skip_serializing_if = "is_always")]
+    pub period: Period,
+    /// The id of the source that gives it, in the dataset's source list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// A link to another entity that holds for a period: a parent, a predecessor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// The other entity.
+    pub id: EntityId,
+    /// When the link held; always, when absent.
+    #[serde(default, skip_serializing_if = "is_always")]
+    pub period: Period,
+    /// The id of the source that gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// A point, in decimal degrees (WGS 84).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coordinates {
+    /// Latitude, −90 to 90.
+    pub lat: f64,
+    /// Longitude, −180 to 180.
+    pub lon: f64,
+}
+
+/// Identifiers of the entity in other registries; none is ever made up.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExternalIds {
+    /// ISO 3166-1 alpha-2 (`KZ`) or ISO 3166-2 (`KZ-63`) code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iso3166: Option<String>,
+    /// ISO 3166-1 alpha-3 code (`KAZ`), for countries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iso3166_alpha3: Option<String>,
+    /// GeoNames id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geonames: Option<u32>,
+}
+
+/// An actor of the field: its kind, names, existence, parents and links, each over time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    /// The stable kzrel id.
+    pub id: EntityId,
+    /// What sort of actor it is.
+    pub kind: EntityKind,
+    /// The finer kind, where one applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subkind: Option<Subkind>,
+    /// Its names, in every language and period the dataset knows.
+    pub names: Vec<Name>,
+    /// When it existed; always, as far as the dataset knows, when absent.
+    #[serde(default, skip_serializing_if = "is_always")]
+    pub period: Period,
+    /// Its parent entities over time (a city's region, a region's country).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parents: Vec<Link>,
+    /// The entities it continued (Semipalatinsk Oblast for East Kazakhstan Region).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub predecessors: Vec<Link>,
+    /// Where it is, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinates: Option<Coordinates>,
+    /// Its identifiers elsewhere.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub external: ExternalIds,
+}
+
+fn is_always(p: &Period) -> bool {
+    *p == Period::always()
+}
+
+fn is_default(x: &ExternalIds) -> bool {
+    *x == ExternalIds::default()
+}
+
+impl Entity {
+    /// The name to show in `lang` on `as_of`: an official name in use then, else a short
+    /// one, else a historical or any other name in use then.
+    pub fn name(&self, lang: &str, as_of: &PartialDate) -> Option<&Name> {
+        let in_use = |n: &&Name| n.lang.as_str() == lang && n.period.includes(as_of);
+        [
+            NameKind::Official,
+            NameKind::Short,
+            NameKind::Historical,
+            NameKind::Exonym,
+            NameKind::Variant,
+            NameKind::Abbreviation,
+        ]
+        .iter()
+        .find_map(|k| self.names.iter().filter(in_use).find(|n| n.kind == *k))
+    }
+
+    /// The parent on `as_of`, if the dataset knows one then.
+    pub fn parent(&self, as_of: &PartialDate) -> Option<&EntityId> {
+        self.parents
+            .iter()
+            .find(|l| l.period.includes(as_of))
+            .map(|l| &l.id)
+    }
+
+    /// Whether the entity existed on (some day of) `as_of`.
+    pub fn exists(&self, as_of: &PartialDate) -> bool {
+        self.period.includes(as_of)
+    }
+
+    /// Problems with this record on its own: a sub-kind of another kind, periods of
+    /// names or links that fall outside the entity's own, parents whose periods overlap,
+    /// a name with surrounding spaces, coordinates out of range. Empty when it is sound.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(s) = self.subkind {
+            if s.kind() != self.kind {
+                out.push(format!(
+                    "subkind {s} belongs to kind {}, not {}",
+                    s.kind(),
+                    self.kind
+                ));
+            }
+        }
+        if self.names.is_empty() {
+            out.push("it has no name".into());
+        }
+        for n in &self.names {
+            if n.text.trim() != n.text || n.text.is_empty() {
+                out.push(format!(
+                    "name {:?} is empty or has surrounding spaces",
+                    n.text
+                ));
+            }
+            if !self.period.overlaps(&n.period) {
+                out.push(format!(
+                    "name {:?} ({}) is outside the entity's period {}",
+                    n.text, n.period, self.period
+                ));
+            }
+        }
+        for (i, a) in self.parents.iter().enumerate() {
+            if a.id == self.id {
+                out.push("it is its own parent".into());
+            }
+            for b in &self.parents[i + 1..] {
+                if a.period.overlaps(&b.period) {
+                    out.push(format!(
+                        "parents {} ({}) and {} ({}) overlap in time",
+                        a.id, a.period, b.id, b.period
+                    ));
+                }
+            }
+        }
+        if let Some(c) = self.coordinates {
+            if !(-90.0..=90.0).contains(&c.lat) || !(-180.0..=180.0).contains(&c.lon) {
+                out.push(format!("coordinates {}, {} are out of range", c.lat, c.lon));
+            }
+        }
+        out
+    }
+}
+
+macro_rules! display_as_serde {
+    ($($t:ty),*) => {$(
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                // The kebab-case id the data files use.
+                let v = serde_json::to_value(self).map_err(|_| fmt::Error)?;
+                f.write_str(v.as_str().ok_or(fmt::Error)?)
+            }
+        }
+    )*};
+}
+
+display_as_serde!(EntityKind, Subkind, NameKind);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(json: &str) -> Entity {
+        serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn kinds_print_as_in_the_data() {
+        assert_eq!(EntityKind::Organization.to_string(), "organization");
+        assert_eq!(Subkind::RepublicanCity.to_string(), "republican-city");
+        assert_eq!(Subkind::AutonomousRegion.kind(), EntityKind::Region);
+        assert_eq!(NameKind::Abbreviation.to_string(), "abbreviation");
+    }
+
+    #[test]
+    fn unknown_fields_and_bad_values_are_rejected_with_their_names() {
+        let e = serde_json::from_str::<Entity>(
+            r#"{"id": "x", "kind": "country", "names": [], "nmae": 1}"#,
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("nmae"), "{e}");
+        let e = serde_json::from_str::<Entity>(r#"{"id": "x", "kind": "state", "names": []}"#)
+            .unwrap_err();
+        assert!(e.to_string().contains("state"), "{e}");
+        let e = serde_json::from_str::<Entity>(
+            r#"{"id": "x", "kind": "country", "names": [], "period": "2022/1997"}"#,
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("ends before it starts"), "{e}");
+    }
+
+    #[test]
+    fn problems_are_found() {
+        let e = entity(
+            r#"{"id": "x", "kind": "city", "subkind": "oblast", "period": "2000/..",
+                "names": [{"text": " X", "lang": "en", "script": "Latn", "kind": "official",
+                           "period": "../1990"}],
+                "parents": [{"id": "a", "period": "2000/2010"}, {"id": "b", "period": "2010/.."}],
+                "coordinates": {"lat": 95, "lon": 0}}"#,
+        );
+        let p = e.problems().join("\n");
+        for want in [
+            "belongs to kind region",
+            "surrounding spaces",
+            "outside the entity's period",
+            "overlap in time",
+            "out of range",
+        ] {
+            assert!(p.contains(want), "missing {want:?} in:\n{p}");
+        }
+        let sound = entity(
+            r#"{"id": "x", "kind": "region", "subkind": "oblast",
+                "names": [{"text": "X", "lang": "en", "script": "Latn", "kind": "official"}],
+                "parents": [{"id": "a", "period": "../2009"}, {"id": "b", "period": "2010/.."}]}"#,
+        );
+        assert_eq!(sound.problems(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn names_and_parents_follow_the_date() {
+        let e = entity(
+            r#"{"id": "x", "kind": "city",
+                "names": [
+                  {"text": "New", "lang": "en", "script": "Latn", "kind": "official", "period": "2019-03/.."},
+                  {"text": "Old", "lang": "en", "script": "Latn", "kind": "official", "period": "../2019-02"},
+                  {"text": "N", "lang": "en", "script": "Latn", "kind": "abbreviation"}
+                ],
+                "parents": [{"id": "a", "period": "../2022-06-07"}, {"id": "b", "period": "2022-06-08/.."}]}"#,
+        );
+        let on = |s: &str| s.parse::<PartialDate>().unwrap();
+        assert_eq!(e.name("en", &on("2020")).unwrap().text, "New");
+        assert_eq!(e.name("en", &on("2018")).unwrap().text, "Old");
+        assert!(e.name("kk", &on("2018")).is_none());
+        assert_eq!(e.parent(&on("2022-06-07")).unwrap().as_str(), "a");
+        assert_eq!(e.parent(&on("2022-06-08")).unwrap().as_str(), "b");
+        let back = serde_json::to_string(&e).unwrap();
+        assert_eq!(entity(&back), e);
+    }
+}
