@@ -238,13 +238,14 @@ fn is_default(x: &ExternalIds) -> bool {
 }
 
 impl Entity {
-    /// The name to show in `lang` on `as_of`: an official name in use then, else a short
-    /// one, else a historical or any other name in use then.
+    /// The name to show in `lang` on `as_of`: a short name in use then (`Kazakhstan`),
+    /// else the official one (`Republic of Kazakhstan`), else a historical or any other
+    /// name in use then.
     pub fn name(&self, lang: &str, as_of: &PartialDate) -> Option<&Name> {
         let in_use = |n: &&Name| n.lang.as_str() == lang && n.period.includes(as_of);
         [
-            NameKind::Official,
             NameKind::Short,
+            NameKind::Official,
             NameKind::Historical,
             NameKind::Exonym,
             NameKind::Variant,

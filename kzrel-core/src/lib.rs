@@ -15,6 +15,7 @@
 
 pub use kzrel_names as names;
 
+pub mod dataset;
 pub mod entity;
 pub mod id;
 pub mod time;

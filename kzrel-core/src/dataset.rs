@@ -1,0 +1,433 @@
+//! The dataset: entities and the sources they cite, checked as a whole and indexed for
+//! lookup by kzrel id, ISO 3166 code and GeoNames id; the embedded default.
+//!
+//! ```
+//! use kzrel_core::dataset::Dataset;
+//! let ds = Dataset::embedded()?;
+//! let kz = ds.entity("KZ")?;
+//! assert_eq!(kz.id.as_str(), "kz");
+//! assert_eq!(ds.entity("kz")?.id, ds.entity("KAZ")?.id);
+//! let today = "2026".parse()?;
+//! assert_eq!(kz.name("kk", &today).map(|n| n.text.as_str()), Some("Қазақстан"));
+//! let e = ds.entity("KZZ").unwrap_err();
+//! assert!(e.to_string().contains("did you mean"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::sync::{Arc, OnceLock};
+
+use serde::{Deserialize, Serialize};
+
+use crate::entity::Entity;
+use crate::id::EntityId;
+
+/// A document or data set the dataset cites.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Its title.
+    pub title: String,
+    /// Who publishes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// The copy that was read, when it came through another package or edition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+    /// Its licence (SPDX), where it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license: Option<String>,
+    /// Where it is published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// How the dataset uses it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One thing wrong with the input: where (file, line), what, and a fix when one is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file (or other origin) that was read.
+    pub file: String,
+    /// The 1-based line, for line-oriented files.
+    pub line: Option<usize>,
+    /// What is wrong, naming the field and the value.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// Why a dataset could not be built: every problem found, not only the first. Nothing is
+/// loaded when there is any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    problems: Vec<Problem>,
+}
+
+impl LoadError {
+    /// Every problem found, in file order.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+}
+
+/// Problems shown in a message before "and N more".
+const SHOWN: usize = 20;
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.problems.len();
+        write!(
+            f,
+            "{n} problem{} in the dataset:",
+            if n == 1 { "" } else { "s" }
+        )?;
+        for p in self.problems.iter().take(SHOWN) {
+            write!(f, "\n  {p}")?;
+        }
+        if n > SHOWN {
+            write!(f, "\n  … and {} more", n - SHOWN)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// A key that names no entity, with the nearest key that does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownEntity {
+    /// The key as given.
+    pub key: String,
+    /// The nearest kzrel id or ISO code, when one is close.
+    pub suggestion: Option<String>,
+}
+
+impl fmt::Display for UnknownEntity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "no entity {:?}", self.key)?;
+        if let Some(s) = &self.suggestion {
+            write!(f, " (did you mean {s:?}?)")?;
+        }
+        f.write_str("; keys are kzrel ids (kz), ISO 3166 codes (KZ, KAZ, KZ-63) and geonames:<id>")
+    }
+}
+
+impl std::error::Error for UnknownEntity {}
+
+/// Entities and sources, checked and indexed.
+#[derive(Debug, Default)]
+pub struct Dataset {
+    entities: Vec<Entity>,
+    by_id: HashMap<EntityId, usize>,
+    /// ISO 3166-1 alpha-2 and alpha-3 and ISO 3166-2 codes, upper case.
+    by_iso: HashMap<String, usize>,
+    by_geonames: HashMap<u32, usize>,
+    sources: BTreeMap<String, Source>,
+}
+
+/// The files of the embedded dataset, in load order.
+const EMBEDDED_SOURCES: &str = include_str!("../data/sources.toml");
+const EMBEDDED_ENTITIES: &[(&str, &str)] = &[(
+    "data/entities/countries.jsonl",
+    include_str!("../data/entities/countries.jsonl"),
+)];
+
+impl Dataset {
+    /// The dataset embedded in the library, read on first use and shared after.
+    pub fn embedded() -> Result<Arc<Dataset>, LoadError> {
+        static EMBEDDED: OnceLock<Result<Arc<Dataset>, LoadError>> = OnceLock::new();
+        EMBEDDED
+            .get_or_init(|| {
+                let mut b = DatasetBuilder::default();
+                b.sources_toml("data/sources.toml", EMBEDDED_SOURCES);
+                for (file, text) in EMBEDDED_ENTITIES {
+                    b.entities_jsonl(file, text);
+                }
+                b.build().map(Arc::new)
+            })
+            .clone()
+    }
+
+    /// A builder for a dataset of your own (or the embedded one extended).
+    pub fn builder() -> DatasetBuilder {
+        DatasetBuilder::default()
+    }
+
+    /// The entity a key names: a kzrel id (`kz`), an ISO 3166-1 or 3166-2 code (`KZ`,
+    /// `KAZ`, `KZ-63`, in any case) or `geonames:<id>`.
+    pub fn entity(&self, key: &str) -> Result<&Entity, UnknownEntity> {
+        let key = key.trim();
+        let found = if let Some(n) = key.strip_prefix("geonames:") {
+            n.parse().ok().and_then(|n: u32| self.by_geonames.get(&n))
+        } else {
+            self.by_id
+                .get(key)
+                .or_else(|| self.by_iso.get(&key.to_ascii_uppercase()))
+        };
+        found
+            .map(|&i| &self.entities[i])
+            .ok_or_else(|| UnknownEntity {
+                key: key.to_string(),
+                suggestion: self.nearest_key(key),
+            })
+    }
+
+    /// Every entity, in load order.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// How many entities there are.
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+
+    /// A cited source, by id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.get(id)
+    }
+
+    /// Every source, by id.
+    pub fn sources(&self) -> &BTreeMap<String, Source> {
+        &self.sources
+    }
+
+    fn nearest_key(&self, key: &str) -> Option<String> {
+        let lower = key.to_lowercase();
+        let ids = self
+            .by_id
+            .keys()
+            .map(|k| (k.as_str().to_string(), k.as_str()));
+        let codes = self.by_iso.keys().map(|k| (k.to_lowercase(), k.as_str()));
+        ids.chain(codes)
+            .map(|(cmp, shown)| (strsim::jaro_winkler(&lower, &cmp), shown))
+            .filter(|&(score, _)| score >= 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+            .map(|(_, shown)| shown.to_string())
+    }
+}
+
+/// Reads sources and entities from text, then checks them together.
+#[derive(Debug, Default)]
+pub struct DatasetBuilder {
+    /// Entities with the file and line they came from.
+    entities: Vec<(Entity, String, usize)>,
+    sources: BTreeMap<String, Source>,
+    problems: Vec<Problem>,
+}
+
+impl DatasetBuilder {
+    /// Add the sources of a TOML file (one table per source id).
+    pub fn sources_toml(&mut self, file: &str, text: &str) -> &mut Self {
+        match toml::from_str::<BTreeMap<String, Source>>(text) {
+            Ok(sources) => {
+                for (id, s) in sources {
+                    if self.sources.insert(id.clone(), s).is_some() {
+                        self.problem(file, None, format!("source {id:?} is defined twice"));
+                    }
+                }
+            }
+            Err(e) => self.problem(file, None, e.to_string()),
+        }
+        self
+    }
+
+    /// Add the entities of a JSON Lines file (one entity per line; blank lines and lines
+    /// starting with `#` are skipped).
+    pub fn entities_jsonl(&mut self, file: &str, text: &str) -> &mut Self {
+        for (n, line) in text.lines().enumerate() {
+            let line_no = n + 1;
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            match serde_json::from_str::<Entity>(line) {
+                Ok(e) => self.entities.push((e, file.to_string(), line_no)),
+                Err(e) => self.problem(file, Some(line_no), e.to_string()),
+            }
+        }
+        self
+    }
+
+    fn problem(&mut self, file: &str, line: Option<usize>, message: String) {
+        self.problems.push(Problem {
+            file: file.to_string(),
+            line,
+            message,
+        });
+    }
+
+    /// Check everything together and index it: unique ids and codes, every reference to
+    /// an entity or a source resolves, every record sound on its own.
+    pub fn build(mut self) -> Result<Dataset, LoadError> {
+        let mut ds = Dataset {
+            sources: std::mem::take(&mut self.sources),
+            ..Dataset::default()
+        };
+        let mut problems = std::mem::take(&mut self.problems);
+        let mut at = |file: &str, line: usize, message: String| {
+            problems.push(Problem {
+                file: file.to_string(),
+                line: Some(line),
+                message,
+            });
+        };
+        for (i, (e, file, line)) in self.entities.iter().enumerate() {
+            if let Some(&j) = ds.by_id.get(&e.id) {
+                let (_, f2, l2) = &self.entities[j];
+                at(
+                    file,
+                    *line,
+                    format!("id {:?} is used again (first at {f2}:{l2})", e.id.as_str()),
+                );
+                continue;
+            }
+            ds.by_id.insert(e.id.clone(), i);
+            let codes = [&e.external.iso3166, &e.external.iso3166_alpha3];
+            for code in codes.into_iter().flatten() {
+                if ds.by_iso.insert(code.to_ascii_uppercase(), i).is_some() {
+                    at(
+                        file,
+                        *line,
+                        format!("ISO code {code:?} is given to two entities"),
+                    );
+                }
+            }
+            if let Some(g) = e.external.geonames {
+                if ds.by_geonames.insert(g, i).is_some() {
+                    at(
+                        file,
+                        *line,
+                        format!("GeoNames id {g} is given to two entities"),
+                    );
+                }
+            }
+            for p in e.problems() {
+                at(file, *line, format!("{}: {p}", e.id));
+            }
+        }
+        for (e, file, line) in &self.entities {
+            let links = e.parents.iter().chain(&e.predecessors);
+            for l in links {
+                if !ds.by_id.contains_key(&l.id) {
+                    at(
+                        file,
+                        *line,
+                        format!("{}: links to unknown entity {:?}", e.id, l.id.as_str()),
+                    );
+                }
+            }
+            let cited = e.names.iter().filter_map(|n| n.source.as_deref()).chain(
+                e.parents
+                    .iter()
+                    .chain(&e.predecessors)
+                    .filter_map(|l| l.source.as_deref()),
+            );
+            for s in cited {
+                if !ds.sources.contains_key(s) {
+                    at(file, *line, format!("{}: cites unknown source {s:?}", e.id));
+                }
+            }
+        }
+        if !problems.is_empty() {
+            return Err(LoadError { problems });
+        }
+        ds.entities = self.entities.into_iter().map(|(e, _, _)| e).collect();
+        Ok(ds)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SOURCES: &str = "[s]\ntitle = \"A source\"\n";
+
+    fn build(lines: &str) -> Result<Dataset, LoadError> {
+        let mut b = Dataset::builder();
+        b.sources_toml("sources.toml", SOURCES);
+        b.entities_jsonl("mine.jsonl", lines);
+        b.build()
+    }
+
+    #[test]
+    fn the_embedded_dataset_loads_and_finds_by_every_key() {
+        let ds = Dataset::embedded().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(ds.len(), 249);
+        for key in ["kz", "KZ", "KAZ", "kaz", " KZ "] {
+            assert_eq!(ds.entity(key).unwrap().id.as_str(), "kz", "{key}");
+        }
+        let e = ds.entity("Kazakstan").unwrap_err();
+        assert_eq!(e.key, "Kazakstan");
+        let e = ds.entity("geonames:1").unwrap_err();
+        assert!(e.to_string().contains("geonames:<id>"), "{e}");
+        assert!(ds.source("iso-codes").is_some());
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_file_and_line_and_nothing_loads() {
+        let lines = concat!(
+            r#"{"id": "a", "kind": "country", "names": [{"text": "A", "lang": "en", "script": "Latn", "kind": "short", "source": "s"}], "external": {"iso3166": "AA"}}"#,
+            "\n# a comment\n\n",
+            r#"{"id": "a", "kind": "country", "names": [{"text": "A2", "lang": "en", "script": "Latn", "kind": "short"}]}"#,
+            "\n",
+            r#"{"id": "b", "kind": "region", "names": [{"text": "B", "lang": "en", "script": "Latn", "kind": "short", "source": "nope"}], "parents": [{"id": "zz"}], "external": {"iso3166": "aa"}}"#,
+            "\n",
+            r#"{"id": "C", "kind": "country", "names": []}"#,
+            "\n",
+        );
+        let err = build(lines).unwrap_err();
+        let text = err.to_string();
+        for want in [
+            "mine.jsonl:4: id \"a\" is used again (first at mine.jsonl:1)",
+            "mine.jsonl:5: ISO code \"aa\" is given to two entities",
+            "mine.jsonl:5: b: links to unknown entity \"zz\"",
+            "mine.jsonl:5: b: cites unknown source \"nope\"",
+            "mine.jsonl:6:",
+            "did you mean \"c\"",
+        ] {
+            assert!(text.contains(want), "missing {want:?} in:\n{text}");
+        }
+        assert_eq!(err.problems().len(), 5, "{text}");
+    }
+
+    #[test]
+    fn a_bad_sources_file_is_reported() {
+        let mut b = Dataset::builder();
+        b.sources_toml("sources.toml", "[s]\ntitel = \"x\"\n");
+        let err = b.build().unwrap_err();
+        assert!(err.to_string().contains("titel"), "{err}");
+    }
+
+    #[test]
+    fn suggestions_come_from_ids_and_codes() {
+        let ds = build(concat!(
+            r#"{"id": "kz-abai-region", "kind": "region", "names": [{"text": "Abai", "lang": "en", "script": "Latn", "kind": "short"}], "external": {"iso3166": "KZ-10"}}"#,
+            "\n"
+        ))
+        .unwrap();
+        assert_eq!(ds.entity("kz-10").unwrap().id.as_str(), "kz-abai-region");
+        assert_eq!(
+            ds.entity("kz-abay-region")
+                .unwrap_err()
+                .suggestion
+                .as_deref(),
+            Some("kz-abai-region")
+        );
+        assert_eq!(ds.entity("xyz").unwrap_err().suggestion, None);
+    }
+}

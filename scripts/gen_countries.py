@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Write kzrel-core/data/entities/countries.jsonl: every ISO 3166-1 country, one entity
+per line, with its codes and its names in English, Russian, Kazakh, Ukrainian and
+Belarusian.
+
+Source: pycountry, which ships Debian's iso-codes (the ISO 3166-1 list and its
+translations, LGPL-2.1-or-later); the data file cites it as source `iso-codes`. Names:
+
+- English: the ISO short name (`short`), the formal name where ISO gives one
+  (`official`), and pycountry's common name where it has one (`variant`);
+- ru, kk, uk, be: the iso-codes translations of the same names, with the same kinds,
+  written as the translators give them (the Kazakh short name of the United States is
+  АҚШ, the Ukrainian США). A name the catalogue leaves untranslated is left out.
+
+Ids are the lowercase alpha-2 codes (`kz`, `ru`). Run:
+
+    python scripts/gen_countries.py            # rewrite the file
+    python scripts/gen_countries.py --check    # exit 1 if the file is out of date
+
+tests/test_dataset.py runs the --check form, so a pycountry update that changes a name
+fails the tests instead of drifting silently.
+"""
+from __future__ import annotations
+
+import gettext
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+import pycountry
+
+OUT = Path(__file__).resolve().parent.parent / "kzrel-core" / "data" / "entities" / "countries.jsonl"
+LANGS = ["ru", "kk", "uk", "be"]
+SOURCE = "iso-codes"
+# (pycountry attribute, name kind); the first kind wins when two give the same text.
+FIELDS = [("official_name", "official"), ("name", "short"), ("common_name", "variant")]
+
+
+def script_of(text: str) -> str:
+    """ISO 15924 code of the letters of `text`: Cyrl or Latn (an error for anything else
+    or a mix, so that no name is filed under the wrong script)."""
+    scripts = {
+        unicodedata.name(ch).split()[0] for ch in text if ch.isalpha()
+    }
+    if scripts == {"CYRILLIC"}:
+        return "Cyrl"
+    if scripts == {"LATIN"}:
+        return "Latn"
+    raise ValueError(f"{text!r}: letters of {sorted(scripts)}")
+
+
+def names(country, catalogues) -> list[dict]:
+    out: list[dict] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(text: str, lang: str, kind: str) -> None:
+        key = (text, lang)
+        if key not in seen:
+            seen.add(key)
+            out.append(
+                {
+                    "text": text,
+                    "lang": lang,
+                    "script": script_of(text),
+                    "kind": kind,
+                    "source": SOURCE,
+                }
+            )
+
+    for attr, kind in FIELDS:
+        english = getattr(country, attr, None)
+        if english:
+            add(english, "en", kind)
+    for lang in LANGS:
+        for attr, kind in FIELDS:
+            english = getattr(country, attr, None)
+            if not english:
+                continue
+            translated = catalogues[lang].gettext(english)
+            if translated != english:
+                add(translated, lang, kind)
+    return out
+
+
+def render() -> str:
+    catalogues = {
+        lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        for lang in LANGS
+    }
+    lines = []
+    for c in sorted(pycountry.countries, key=lambda c: c.alpha_2):
+        entity = {
+            "id": c.alpha_2.lower(),
+            "kind": "country",
+            "names": names(c, catalogues),
+            "external": {"iso3166": c.alpha_2, "iso3166_alpha3": c.alpha_3},
+        }
+        lines.append(json.dumps(entity, ensure_ascii=False, separators=(",", ":")))
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    text = render()
+    if "--check" in argv:
+        current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
+        if current != text:
+            print(f"{OUT} is out of date: run python scripts/gen_countries.py", file=sys.stderr)
+            return 1
+        return 0
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUT} ({text.count(chr(10))} countries)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
