@@ -166,6 +166,11 @@ impl Dataset {
     /// The entity a key names: a kzrel id (`kz`), an ISO 3166-1 or 3166-2 code (`KZ`,
     /// `KAZ`, `KZ-63`, in any case) or `geonames:<id>`.
     pub fn entity(&self, key: &str) -> Result<&Entity, UnknownEntity> {
+        self.position(key).map(|i| &self.entities[i])
+    }
+
+    /// Where the entity a key names stands in [`entities`](Self::entities).
+    pub fn position(&self, key: &str) -> Result<usize, UnknownEntity> {
         let key = key.trim();
         let found = if let Some(n) = key.strip_prefix("geonames:") {
             n.parse().ok().and_then(|n: u32| self.by_geonames.get(&n))
@@ -174,12 +179,10 @@ impl Dataset {
                 .get(key)
                 .or_else(|| self.by_iso.get(&key.to_ascii_uppercase()))
         };
-        found
-            .map(|&i| &self.entities[i])
-            .ok_or_else(|| UnknownEntity {
-                key: key.to_string(),
-                suggestion: self.nearest_key(key),
-            })
+        found.copied().ok_or_else(|| UnknownEntity {
+            key: key.to_string(),
+            suggestion: self.nearest_key(key),
+        })
     }
 
     /// Every entity, in load order.

@@ -139,6 +139,17 @@ impl PartialDate {
         Ok(Self { year, month, day })
     }
 
+    /// Today's date (UTC), to the day: the default `as_of` of lookups.
+    pub fn today() -> Self {
+        let d = time::OffsetDateTime::now_utc().date();
+        // The clock's year is far inside 1–9999.
+        Self {
+            year: i16::try_from(d.year()).unwrap_or(9999),
+            month: u8::from(d.month()),
+            day: d.day(),
+        }
+    }
+
     /// How much of the date is known.
     pub fn precision(&self) -> Precision {
         match (self.month, self.day) {

@@ -54,3 +54,29 @@ pub(crate) fn to_py(py: Python<'_>, err: &Error) -> PyErr {
         Err(e) => e,
     }
 }
+
+static DATASET: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static UNKNOWN_ENTITY: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// `kzrel.DatasetError`: a dataset that could not be built, with every problem.
+pub(crate) fn dataset_error(py: Python<'_>, msg: &str, problems: Vec<String>) -> PyErr {
+    match class(py, &DATASET, "DatasetError").and_then(|c| c.call1((msg, problems))) {
+        Ok(exc) => PyErr::from_value(exc),
+        Err(e) => e,
+    }
+}
+
+/// `kzrel.UnknownEntityError`: a key that names no entity, with the nearest one.
+pub(crate) fn unknown_entity(
+    py: Python<'_>,
+    msg: &str,
+    key: &str,
+    suggestion: Option<&str>,
+) -> PyErr {
+    match class(py, &UNKNOWN_ENTITY, "UnknownEntityError")
+        .and_then(|c| c.call1((msg, key, suggestion)))
+    {
+        Ok(exc) => PyErr::from_value(exc),
+        Err(e) => e,
+    }
+}

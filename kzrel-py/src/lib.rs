@@ -2,6 +2,7 @@
 //! convert back. The Python package `kzrel` re-exports it with docs and stubs.
 #![allow(clippy::needless_pass_by_value)] // pyo3 extracts owned arguments
 
+mod dataset;
 mod errors;
 mod names;
 
@@ -21,5 +22,6 @@ fn _kzrel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(names::scheme, m)?)?;
     m.add_function(wrap_pyfunction!(names::detect_script, m)?)?;
     m.add_function(wrap_pyfunction!(names::normalize, m)?)?;
+    dataset::register(m)?;
     Ok(())
 }

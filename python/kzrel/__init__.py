@@ -1,9 +1,11 @@
 """kzrel: names, entities and relations for the study of Kazakhstan's international,
 interregional, cross-border and city-level ties.
 
-This release provides the name layer: exact, named transliteration schemes for Kazakh,
+This release provides the name layer — exact, named transliteration schemes for Kazakh,
 Russian, Ukrainian and Belarusian (both directions where a scheme allows), script and
-language detection, and normalization.
+language detection, and normalization — and the first part of the embedded dataset:
+every ISO 3166-1 country with its names in English, Russian, Kazakh, Ukrainian and
+Belarusian.
 
 >>> import kzrel
 >>> kzrel.transliterate("Шығыс Қазақстан облысы", "kk-bgn")
@@ -16,16 +18,23 @@ language detection, and normalization.
 'CHELYABINSK'
 >>> [s.id for s in kzrel.schemes()][:3]
 ['kk-latn-2021', 'kk-latn-2018', 'kk-latn-2017']
+>>> ds = kzrel.load()
+>>> ds.entity("KZ").name_in("kk")
+'Қазақстан'
 """
 
 from __future__ import annotations
 
 from kzrel import errors
 from kzrel._kzrel import (
+    Dataset,
+    Entity,
+    Name,
     SchemeInfo,
     ScriptReport,
     __version__,
     detect_script,
+    load,
     normalize,
     scheme,
     schemes,
@@ -35,18 +44,24 @@ from kzrel._kzrel import (
     transliterate_list,
 )
 from kzrel.errors import (
+    DatasetError,
     KzrelError,
     NotReversibleError,
     UnknownProfileError,
+    UnknownEntityError,
     UnknownSchemeError,
     UnmappableCharacterError,
 )
 
 __all__ = [
     "__version__",
+    "Dataset",
+    "Entity",
+    "Name",
     "SchemeInfo",
     "ScriptReport",
     "detect_script",
+    "load",
     "normalize",
     "scheme",
     "schemes",
@@ -55,9 +70,11 @@ __all__ = [
     "transliterate",
     "transliterate_list",
     "errors",
+    "DatasetError",
     "KzrelError",
     "NotReversibleError",
     "UnknownProfileError",
+    "UnknownEntityError",
     "UnknownSchemeError",
     "UnmappableCharacterError",
 ]

@@ -12,6 +12,8 @@ __all__ = [
     "UnknownProfileError",
     "NotReversibleError",
     "UnmappableCharacterError",
+    "UnknownEntityError",
+    "DatasetError",
 ]
 
 
@@ -66,3 +68,32 @@ class UnmappableCharacterError(KzrelError, ValueError):
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         return (type(self), (self.args[0], self.char, self.position, self.scheme))
+
+
+class UnknownEntityError(KzrelError, KeyError):
+    """A key that names no entity. ``.key`` is the key as passed, ``.suggestion`` the
+    nearest kzrel id or ISO code (or None)."""
+
+    def __init__(self, message: str, key: str, suggestion: Optional[str] = None) -> None:
+        super().__init__(message)
+        self.key = key
+        self.suggestion = suggestion
+
+    def __str__(self) -> str:
+        # KeyError would show the message in quotes.
+        return str(self.args[0])
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (type(self), (self.args[0], self.key, self.suggestion))
+
+
+class DatasetError(KzrelError, ValueError):
+    """A dataset that could not be built. ``.problems`` lists every problem found, each
+    as ``"file:line: message"``; nothing was loaded."""
+
+    def __init__(self, message: str, problems: list[str]) -> None:
+        super().__init__(message)
+        self.problems = list(problems)
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (type(self), (self.args[0], self.problems))

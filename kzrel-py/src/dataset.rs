@@ -1,0 +1,356 @@
+//! Bindings of the dataset: `load()`, `Dataset`, `Entity` and `Name`.
+
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use kzrel_core::dataset::{Dataset, LoadError, UnknownEntity};
+use kzrel_core::entity::{Entity, Name};
+use kzrel_core::time::PartialDate;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+
+use crate::errors;
+
+/// Entities and the sources they cite, indexed for lookup.
+#[pyclass(module = "kzrel", name = "Dataset", frozen)]
+pub struct PyDataset {
+    inner: Arc<Dataset>,
+}
+
+/// One entity of a dataset.
+#[pyclass(module = "kzrel", name = "Entity", frozen)]
+pub struct PyEntity {
+    ds: Arc<Dataset>,
+    index: usize,
+}
+
+/// One name of an entity.
+#[pyclass(module = "kzrel", name = "Name", frozen, get_all)]
+pub struct PyName {
+    /// The name as written.
+    text: String,
+    /// Its language (ISO 639).
+    lang: String,
+    /// Its script (ISO 15924).
+    script: String,
+    /// ``official``, ``short``, ``historical``, ``exonym``, ``abbreviation`` or ``variant``.
+    kind: String,
+    /// When it was in use (``"1997/.."``), or None for always.
+    period: Option<String>,
+    /// The id of the source that gives it.
+    source: Option<String>,
+}
+
+impl From<&Name> for PyName {
+    fn from(n: &Name) -> Self {
+        Self {
+            text: n.text.clone(),
+            lang: n.lang.to_string(),
+            script: n.script.to_string(),
+            kind: n.kind.to_string(),
+            period: period_text(&n.period),
+            source: n.source.clone(),
+        }
+    }
+}
+
+#[pymethods]
+impl PyName {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let r = |s: &str| -> PyResult<String> { py_repr(py, s) };
+        let period = match &self.period {
+            Some(p) => format!(", period={}", r(p)?),
+            None => String::new(),
+        };
+        Ok(format!(
+            "Name({}, lang={}, script={}, kind={}{period})",
+            r(&self.text)?,
+            r(&self.lang)?,
+            r(&self.script)?,
+            r(&self.kind)?,
+        ))
+    }
+}
+
+/// Python's own `repr` of a string, so reprs read as Python.
+fn py_repr(py: Python<'_>, s: &str) -> PyResult<String> {
+    pyo3::types::PyString::new(py, s).repr()?.extract()
+}
+
+fn period_text(p: &kzrel_core::time::Period) -> Option<String> {
+    (*p != kzrel_core::time::Period::always()).then(|| p.to_string())
+}
+
+/// The date a lookup is made on: the given text, or today.
+fn as_of(text: Option<&str>) -> PyResult<PartialDate> {
+    match text {
+        None => Ok(PartialDate::today()),
+        Some(t) => t
+            .parse()
+            .map_err(|e: kzrel_core::time::DateError| PyValueError::new_err(e.to_string())),
+    }
+}
+
+fn load_error(py: Python<'_>, e: &LoadError) -> PyErr {
+    let problems: Vec<String> = e.problems().iter().map(ToString::to_string).collect();
+    errors::dataset_error(py, &e.to_string(), problems)
+}
+
+fn unknown(py: Python<'_>, e: &UnknownEntity) -> PyErr {
+    errors::unknown_entity(py, &e.to_string(), &e.key, e.suggestion.as_deref())
+}
+
+/// The dataset embedded in kzrel: loaded once, shared after.
+#[pyfunction]
+pub fn load(py: Python<'_>) -> PyResult<PyDataset> {
+    Dataset::embedded()
+        .map(|inner| PyDataset { inner })
+        .map_err(|e| load_error(py, &e))
+}
+
+/// The entity with kzrel id `id` in the embedded dataset (used to unpickle entities).
+#[pyfunction]
+pub fn _embedded_entity(py: Python<'_>, id: &str) -> PyResult<PyEntity> {
+    load(py)?.entity(py, id)
+}
+
+#[pymethods]
+impl PyDataset {
+    /// The entity a key names: a kzrel id (``"kz"``), an ISO 3166 code (``"KZ"``,
+    /// ``"KAZ"``, ``"KZ-63"``) or ``"geonames:<id>"``. Raises
+    /// :class:`kzrel.UnknownEntityError` (a ``KeyError``) with the nearest key.
+    fn entity(&self, py: Python<'_>, key: &str) -> PyResult<PyEntity> {
+        let index = self.inner.position(key).map_err(|e| unknown(py, &e))?;
+        Ok(PyEntity {
+            ds: Arc::clone(&self.inner),
+            index,
+        })
+    }
+
+    /// Every entity, or those of one ``kind`` (``"country"``, ``"region"``, ``"city"``…).
+    #[pyo3(signature = (kind = None))]
+    fn entities(&self, kind: Option<&str>) -> PyResult<Vec<PyEntity>> {
+        let kind = kind
+            .map(|k| {
+                serde_json::from_value::<kzrel_core::entity::EntityKind>(k.into()).map_err(|_| {
+                    PyValueError::new_err(format!(
+                        "unknown kind {k:?}; kinds: country, region, city, district, \
+                         organization, company, person"
+                    ))
+                })
+            })
+            .transpose()?;
+        Ok(self
+            .inner
+            .entities()
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| kind.is_none_or(|k| e.kind == k))
+            .map(|(index, _)| PyEntity {
+                ds: Arc::clone(&self.inner),
+                index,
+            })
+            .collect())
+    }
+
+    /// A cited source, as a dict (title, publisher, via, license, url, note), or None.
+    fn source<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner
+            .source(id)
+            .map(|s| json_to_py(py, &serde_json::to_string(s).unwrap_or_default()))
+            .transpose()
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<kzrel.Dataset: {} entities, {} sources>",
+            self.inner.len(),
+            self.inner.sources().len()
+        )
+    }
+}
+
+fn json_to_py<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
+    py.import("json")?.call_method1("loads", (json,))
+}
+
+impl PyEntity {
+    fn get(&self) -> &Entity {
+        &self.ds.entities()[self.index]
+    }
+}
+
+#[pymethods]
+impl PyEntity {
+    /// The stable kzrel id, such as ``"kz"``.
+    #[getter]
+    fn id(&self) -> String {
+        self.get().id.to_string()
+    }
+
+    /// ``country``, ``region``, ``city``, ``district``, ``organization``, ``company`` or
+    /// ``person``.
+    #[getter]
+    fn kind(&self) -> String {
+        self.get().kind.to_string()
+    }
+
+    /// The finer kind (``oblast``, ``krai``, ``republican-city``…), or None.
+    #[getter]
+    fn subkind(&self) -> Option<String> {
+        self.get().subkind.map(|s| s.to_string())
+    }
+
+    /// The English name in use today (a short name before the official one), or the
+    /// first name the entity has.
+    #[getter]
+    fn name(&self) -> String {
+        let e = self.get();
+        e.name("en", &PartialDate::today())
+            .or(e.names.first())
+            .map(|n| n.text.clone())
+            .unwrap_or_default()
+    }
+
+    /// Every name, in every language and period the dataset knows.
+    #[getter]
+    fn names(&self) -> Vec<PyName> {
+        self.get().names.iter().map(PyName::from).collect()
+    }
+
+    /// The ISO 3166-1 alpha-2 or ISO 3166-2 code, or None.
+    #[getter]
+    fn iso3166(&self) -> Option<String> {
+        self.get().external.iso3166.clone()
+    }
+
+    /// The ISO 3166-1 alpha-3 code of a country, or None.
+    #[getter]
+    fn iso3166_alpha3(&self) -> Option<String> {
+        self.get().external.iso3166_alpha3.clone()
+    }
+
+    /// The GeoNames id, or None.
+    #[getter]
+    fn geonames_id(&self) -> Option<u32> {
+        self.get().external.geonames
+    }
+
+    /// When it existed (``"1997/.."``), or None when the dataset knows no bounds.
+    #[getter]
+    fn period(&self) -> Option<String> {
+        period_text(&self.get().period)
+    }
+
+    /// The name to show in ``lang`` (ISO 639: ``"kk"``, ``"ru"``, ``"en"``…) on
+    /// ``as_of`` (``"1995"``, ``"2014-10"``; today when None), or None.
+    #[pyo3(signature = (lang, as_of = None))]
+    fn name_in(&self, lang: &str, as_of: Option<&str>) -> PyResult<Option<String>> {
+        let on = self::as_of(as_of)?;
+        Ok(self.get().name(lang, &on).map(|n| n.text.clone()))
+    }
+
+    /// The parent entity on ``as_of`` (today when None), or None.
+    #[pyo3(signature = (as_of = None))]
+    fn parent(&self, as_of: Option<&str>) -> PyResult<Option<PyEntity>> {
+        let on = self::as_of(as_of)?;
+        let Some(id) = self.get().parent(&on) else {
+            return Ok(None);
+        };
+        Ok(self.ds.position(id.as_str()).ok().map(|index| PyEntity {
+            ds: Arc::clone(&self.ds),
+            index,
+        }))
+    }
+
+    /// The record as plain Python data (what the data files hold).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let json =
+            serde_json::to_string(self.get()).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        json_to_py(py, &json)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Entity({}, {}, {})",
+            py_repr(py, &self.id())?,
+            self.kind(),
+            py_repr(py, &self.name())?
+        ))
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<PyEntity>()
+            .is_ok_and(|o| o.get().get().id == self.get().id)
+    }
+
+    fn __hash__(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.get().id.hash(&mut h);
+        h.finish()
+    }
+
+    /// Entities pickle by id and come back from the embedded dataset.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let f = py.import("kzrel._kzrel")?.getattr("_embedded_entity")?;
+        Ok((f, (self.id(),)))
+    }
+
+    /// A small table for Jupyter: id, kind, codes, and the names by language.
+    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
+        let esc = |s: &str| -> PyResult<String> {
+            py.import("html")?
+                .call_method1("escape", (s,))?
+                .extract::<String>()
+        };
+        let e = self.get();
+        let mut rows = String::new();
+        for n in &e.names {
+            let _ = write!(
+                rows,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(n.lang.as_str())?,
+                esc(&n.text)?,
+                esc(&n.kind.to_string())?,
+                esc(&period_text(&n.period).unwrap_or_default())?
+            );
+        }
+        let codes = [
+            e.external.iso3166.clone(),
+            e.external.iso3166_alpha3.clone(),
+            e.external.geonames.map(|g| format!("geonames:{g}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+        Ok(format!(
+            "<div><b>{}</b> <code>{}</code> — {}{}<table><tr><th>lang</th><th>name</th>\
+             <th>kind</th><th>period</th></tr>{rows}</table></div>",
+            esc(&self.name())?,
+            esc(e.id.as_str())?,
+            esc(&self.kind())?,
+            if codes.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", esc(&codes)?)
+            }
+        ))
+    }
+}
+
+/// Register the classes and functions of this module.
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyDataset>()?;
+    m.add_class::<PyEntity>()?;
+    m.add_class::<PyName>()?;
+    m.add_function(wrap_pyfunction!(load, m)?)?;
+    m.add_function(wrap_pyfunction!(_embedded_entity, m)?)?;
+    Ok(())
+}

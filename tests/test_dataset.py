@@ -1,0 +1,121 @@
+"""The embedded dataset through the Python API: lookup by every key, names by language,
+errors, pickling, and the country data checked against pycountry (its source)."""
+
+from __future__ import annotations
+
+import gettext
+import pickle
+import subprocess
+import sys
+
+import pycountry
+import pytest
+
+import kzrel
+from conftest import ROOT
+from kzrel.errors import DatasetError, UnknownEntityError
+
+
+@pytest.fixture(scope="module")
+def ds() -> kzrel.Dataset:
+    return kzrel.load()
+
+
+def test_load_is_shared_and_sized(ds):
+    assert len(ds) == len(pycountry.countries) == 249
+    assert kzrel.load().entity("kz") == ds.entity("kz")
+    assert "249 entities" in repr(ds)
+
+
+@pytest.mark.parametrize("key", ["kz", "KZ", "KAZ", "kaz", " KZ "])
+def test_every_key_form_finds_kazakhstan(ds, key):
+    kz = ds.entity(key)
+    assert (kz.id, kz.kind, kz.iso3166, kz.iso3166_alpha3) == ("kz", "country", "KZ", "KAZ")
+    assert kz.subkind is None and kz.geonames_id is None and kz.period is None
+
+
+def test_names_in_five_languages(ds):
+    kz = ds.entity("KZ")
+    assert kz.name == "Kazakhstan"
+    assert kz.name_in("kk") == "Қазақстан"
+    assert kz.name_in("ru", as_of="1995") == "Казахстан"
+    assert kz.name_in("de") is None
+    official = {n.lang: n.text for n in kz.names if n.kind == "official"}
+    assert official == {
+        "en": "Republic of Kazakhstan",
+        "ru": "Республика Казахстан",
+        "kk": "Қазақстан Республикасы",
+        "uk": "Республіка Казахстан",
+        "be": "Рэспубліка Казахстан",
+    }
+    assert all(n.source == "iso-codes" for n in kz.names)
+    assert {n.script for n in kz.names} == {"Latn", "Cyrl"}
+    assert ds.entity("BY").name_in("be") == "Беларусь"
+    assert "Name('Kazakhstan'" in repr(kz.names[1])
+
+
+def test_sources_are_described(ds):
+    src = ds.source("iso-codes")
+    assert src["license"] == "LGPL-2.1-or-later" and "pycountry" in src["via"]
+    assert ds.source("nope") is None
+
+
+def test_unknown_keys_raise_key_errors_with_a_suggestion(ds):
+    with pytest.raises(UnknownEntityError) as info:
+        ds.entity("KZZ")
+    e = info.value
+    assert isinstance(e, KeyError) and isinstance(e, kzrel.KzrelError)
+    assert e.key == "KZZ" and e.suggestion is not None
+    assert "did you mean" in str(e) and not str(e).startswith("'")
+    again = pickle.loads(pickle.dumps(e))
+    assert (again.key, again.suggestion, str(again)) == (e.key, e.suggestion, str(e))
+    with pytest.raises(KeyError):
+        ds.entity("geonames:not-a-number")
+
+
+def test_bad_arguments_are_value_errors(ds):
+    with pytest.raises(ValueError, match='unknown kind "countries"'):
+        ds.entities(kind="countries")
+    with pytest.raises(ValueError, match="2014-13"):
+        ds.entity("kz").name_in("kk", as_of="2014-13")
+
+
+def test_entities_filter_pickle_and_render(ds):
+    countries = ds.entities(kind="country")
+    assert len(countries) == len(ds.entities()) == 249
+    assert ds.entities(kind="region") == []
+    kz = ds.entity("kz")
+    assert pickle.loads(pickle.dumps(kz)) == kz
+    assert len({kz, ds.entity("KAZ")}) == 1
+    assert repr(kz) == "Entity('kz', country, 'Kazakhstan')"
+    html = kz._repr_html_()
+    assert "<table>" in html and "Қазақстан" in html
+    record = kz.to_dict()
+    assert record["id"] == "kz" and record["external"] == {"iso3166": "KZ", "iso3166_alpha3": "KAZ"}
+    assert kz.parent() is None
+
+
+def test_countries_match_pycountry(ds):
+    """Every code and every name comes from pycountry's iso-codes, as generated."""
+    ru = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
+    for c in pycountry.countries:
+        e = ds.entity(c.alpha_2)
+        assert e.id == c.alpha_2.lower()
+        assert (e.iso3166, e.iso3166_alpha3) == (c.alpha_2, c.alpha_3)
+        assert ds.entity(c.alpha_3) == e
+        # The ISO short name is `short`, or `official` where ISO's formal name is the same.
+        by_lang = {(n.lang, n.text) for n in e.names if n.kind in ("short", "official")}
+        assert ("en", c.name) in by_lang
+        assert ("ru", ru.gettext(c.name)) in by_lang
+
+
+def test_the_generated_file_is_up_to_date():
+    script = ROOT / "scripts" / "gen_countries.py"
+    done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_dataset_error_pickles_with_its_problems():
+    e = DatasetError("2 problems", ["a.jsonl:1: x", "a.jsonl:2: y"])
+    again = pickle.loads(pickle.dumps(e))
+    assert again.problems == e.problems and isinstance(again, ValueError)
