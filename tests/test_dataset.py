@@ -21,10 +21,15 @@ def ds() -> kzrel.Dataset:
     return kzrel.load()
 
 
+SUBDIVIDED = ["KZ", "RU", "CN", "KG", "UZ", "TM", "MN", "BY", "UA"]
+
+
 def test_load_is_shared_and_sized(ds):
-    assert len(ds) == len(pycountry.countries) == 249
+    units = sum(len(pycountry.subdivisions.get(country_code=c)) for c in SUBDIVIDED)
+    assert len(ds.entities(kind="country")) == len(pycountry.countries) == 249
+    assert len(ds) == 249 + units
     assert kzrel.load().entity("kz") == ds.entity("kz")
-    assert "249 entities" in repr(ds)
+    assert f"{len(ds)} entities" in repr(ds)
 
 
 @pytest.mark.parametrize("key", ["kz", "KZ", "KAZ", "kaz", " KZ "])
@@ -82,8 +87,9 @@ def test_bad_arguments_are_value_errors(ds):
 
 def test_entities_filter_pickle_and_render(ds):
     countries = ds.entities(kind="country")
-    assert len(countries) == len(ds.entities()) == 249
-    assert ds.entities(kind="region") == []
+    assert len(countries) == 249
+    assert all(e.kind == "region" for e in ds.entities(kind="region"))
+    assert ds.entities(kind="person") == []
     kz = ds.entity("kz")
     assert pickle.loads(pickle.dumps(kz)) == kz
     assert len({kz, ds.entity("KAZ")}) == 1
@@ -109,10 +115,54 @@ def test_countries_match_pycountry(ds):
         assert ("ru", ru.gettext(c.name)) in by_lang
 
 
-def test_the_generated_file_is_up_to_date():
-    script = ROOT / "scripts" / "gen_countries.py"
-    done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+@pytest.mark.parametrize("script", ["gen_countries.py", "gen_subdivisions.py"])
+def test_the_generated_files_are_up_to_date(script):
+    path = ROOT / "scripts" / script
+    done = subprocess.run([sys.executable, str(path), "--check"], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("key", "id", "parent", "kind", "subkind"),
+    [
+        ("KZ-63", "kz-shyghys-qazaqstan-oblysy", "kz", "region", "oblast"),
+        ("RU-KGN", "ru-kurganskaya-oblast", "ru", "region", "oblast"),
+        ("RU-ALT", "ru-altayskiy-kray", "ru", "region", "krai"),
+        ("CN-XJ", "cn-xinjiang-uygur-zizhiqu", "cn", "region", "autonomous-region"),
+        ("BY-HO", "by-homielskaja-voblasc", "by", "region", "oblast"),
+        ("KZ-71", "kz-astana", "kz", "city", None),
+        ("MN-071", "mn-bayan-olgiy", "mn", "region", "aimag"),
+    ],
+)
+def test_first_level_units(ds, key, id, parent, kind, subkind):
+    e = ds.entity(key)
+    assert (e.id, e.kind, e.subkind, e.iso3166) == (id, kind, subkind, key)
+    assert e.parent().id == parent
+    assert e.parent(as_of="1995").id == parent  # not yet dated: always
+
+
+def test_kazakh_units_carry_cyrillic_checked_and_latin_2021(ds):
+    east = ds.entity("KZ-63")
+    assert east.name_in("kk") == "Шығыс Қазақстан облысы"
+    assert east.name_in("ru") == "Восточно-Казахстанская область"
+    texts = {(n.lang, n.script, n.kind, n.text, n.source) for n in east.names}
+    assert ("kk", "Latn", "official", "Shyghys Qazaqstan oblysy", "iso-codes") in texts
+    assert ("kk", "Latn", "variant", "Şyğys Qazaqstan oblysy", "kzrel-kk-latn-2021") in texts
+    for e in ds.entities():
+        if e.iso3166 and e.iso3166.startswith("KZ-"):
+            kk = [n for n in e.names if n.lang == "kk"]
+            cyr = next(n.text for n in kk if n.script == "Cyrl")
+            iso = next(n.text for n in kk if n.source == "iso-codes")
+            assert kzrel.transliterate(cyr, "kk-bgn") == iso
+            assert any(n.text == kzrel.transliterate(cyr, "kk-latn-2021") for n in kk)
+
+
+def test_units_match_pycountry(ds):
+    for cc in SUBDIVIDED:
+        for sub in pycountry.subdivisions.get(country_code=cc):
+            e = ds.entity(sub.code)
+            assert e.iso3166 == sub.code and e.parent().iso3166 == cc
+            assert sub.name in {n.text for n in e.names if n.source == "iso-codes"}
 
 
 def test_dataset_error_pickles_with_its_problems():

@@ -137,10 +137,16 @@ pub struct Dataset {
 
 /// The files of the embedded dataset, in load order.
 const EMBEDDED_SOURCES: &str = include_str!("../data/sources.toml");
-const EMBEDDED_ENTITIES: &[(&str, &str)] = &[(
-    "data/entities/countries.jsonl",
-    include_str!("../data/entities/countries.jsonl"),
-)];
+const EMBEDDED_ENTITIES: &[(&str, &str)] = &[
+    (
+        "data/entities/countries.jsonl",
+        include_str!("../data/entities/countries.jsonl"),
+    ),
+    (
+        "data/entities/subdivisions.jsonl",
+        include_str!("../data/entities/subdivisions.jsonl"),
+    ),
+];
 
 impl Dataset {
     /// The dataset embedded in the library, read on first use and shared after.
@@ -357,6 +363,8 @@ impl DatasetBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entity::EntityKind;
+    use crate::time::PartialDate;
 
     const SOURCES: &str = "[s]\ntitle = \"A source\"\n";
 
@@ -370,10 +378,31 @@ mod tests {
     #[test]
     fn the_embedded_dataset_loads_and_finds_by_every_key() {
         let ds = Dataset::embedded().unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(ds.len(), 249);
+        let count = |k| ds.entities().iter().filter(|e| e.kind == k).count();
+        assert_eq!(count(EntityKind::Country), 249);
         for key in ["kz", "KZ", "KAZ", "kaz", " KZ "] {
             assert_eq!(ds.entity(key).unwrap().id.as_str(), "kz", "{key}");
         }
+        let today = PartialDate::today();
+        for (key, id, parent) in [
+            ("KZ-63", "kz-shyghys-qazaqstan-oblysy", "kz"),
+            ("RU-KGN", "ru-kurganskaya-oblast", "ru"),
+            ("CN-XJ", "cn-xinjiang-uygur-zizhiqu", "cn"),
+            ("BY-HO", "by-homielskaja-voblasc", "by"),
+        ] {
+            let e = ds.entity(key).unwrap();
+            assert_eq!(e.id.as_str(), id);
+            assert_eq!(e.parent(&today).map(EntityId::as_str), Some(parent));
+        }
+        let east = ds.entity("kz-63").unwrap();
+        assert_eq!(
+            east.name("kk", &today).unwrap().text,
+            "Шығыс Қазақстан облысы"
+        );
+        assert_eq!(
+            east.name("ru", &today).unwrap().text,
+            "Восточно-Казахстанская область"
+        );
         let e = ds.entity("Kazakstan").unwrap_err();
         assert_eq!(e.key, "Kazakstan");
         let e = ds.entity("geonames:1").unwrap_err();

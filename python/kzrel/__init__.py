@@ -5,7 +5,8 @@ This release provides the name layer — exact, named transliteration schemes fo
 Russian, Ukrainian and Belarusian (both directions where a scheme allows), script and
 language detection, and normalization — and the first part of the embedded dataset:
 every ISO 3166-1 country with its names in English, Russian, Kazakh, Ukrainian and
-Belarusian.
+Belarusian, and the ISO 3166-2 first-level units of Kazakhstan and eight countries in
+its relations.
 
 >>> import kzrel
 >>> kzrel.transliterate("Шығыс Қазақстан облысы", "kk-bgn")
