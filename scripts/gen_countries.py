@@ -50,6 +50,20 @@ def script_of(text: str) -> str:
     raise ValueError(f"{text!r}: letters of {sorted(scripts)}")
 
 
+def slug(text: str) -> str:
+    """ASCII letters and digits of `text`, lowercased, in groups joined by hyphens."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    out, dash = [], False
+    for ch in folded.lower():
+        if ch.isalnum():
+            out.append(ch)
+            dash = False
+        elif out and not dash:
+            out.append("-")
+            dash = True
+    return "".join(out).strip("-")
+
+
 def names(country, catalogues) -> list[dict]:
     out: list[dict] = []
     seen: set[tuple[str, str]] = set()

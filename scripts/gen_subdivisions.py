@@ -14,7 +14,9 @@ Sources, all read here rather than typed by hand:
   scripts/gen_iso3166_cases.py, each checked here — its kk-bgn (be-national)
   transliteration must give the ISO name exactly — source `iso3166-2-cyrillic`;
 - Kazakh Latin of 2021 for KZ: kzrel's own kk-latn-2021 of that Cyrillic, as the issue
-  asks, filed as a variant (source `kzrel-kk-latn-2021`).
+  asks, filed as a variant (source `kzrel-kk-latn-2021`);
+- GeoNames ids and coordinates of the three Kazakh city units (Astana, Almaty,
+  Shymkent), from the one GeoNames city of each name (see scripts/gen_cities.py).
 
 Every unit's parent is its country (no period: the dataset does not yet date them).
 Ids are the country code and the ISO name as a slug (`kz-shyghys-qazaqstan-oblysy`):
@@ -31,13 +33,13 @@ from __future__ import annotations
 import gettext
 import json
 import sys
-import unicodedata
 from pathlib import Path
 
 import pycountry
 
 import kzrel
-from gen_countries import script_of
+from gen_cities import iso_city_geonames
+from gen_countries import script_of, slug
 from gen_iso3166_cases import BY as BY_CYRILLIC
 from gen_iso3166_cases import KZ as KZ_CYRILLIC
 
@@ -66,24 +68,14 @@ TYPES = {
 }
 # Where a country's "Region" is not an oblast in English usage.
 TYPE_BY_COUNTRY = {
+    ("KZ", "City"): ("city", "republican-city"),
     ("UZ", "Region"): ("region", "province"),
     ("TM", "Region"): ("region", "province"),
     ("MN", "Province"): ("region", "aimag"),
 }
+# GeoNames records of Kazakhstan's ISO city units (Astana, Almaty, Shymkent).
+GEONAMES = iso_city_geonames()
 CYRILLIC_PAIRS = {"KZ": (KZ_CYRILLIC, "kk", "kk-bgn"), "BY": (BY_CYRILLIC, "be", "be-national")}
-
-
-def slug(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    out, dash = [], False
-    for ch in folded.lower():
-        if ch.isalnum():
-            out.append(ch)
-            dash = False
-        elif out and not dash:
-            out.append("-")
-            dash = True
-    return "".join(out).strip("-")
 
 
 def entity(sub, catalogues, used: set[str]) -> dict:
@@ -124,7 +116,12 @@ def entity(sub, catalogues, used: set[str]) -> dict:
         record["subkind"] = subkind
     record["names"] = names
     record["parents"] = [{"id": cc.lower()}]
+    city = GEONAMES.get(sub.code)
+    if city:
+        record["coordinates"] = {"lat": city["latitude"], "lon": city["longitude"]}
     record["external"] = {"iso3166": sub.code}
+    if city:
+        record["external"]["geonames"] = city["geonameid"]
     return record
 
 

