@@ -194,3 +194,31 @@ def test_oskemen_by_its_geonames_id(ds):
     assert not any("ګ" in t or "ウ" in t for t in texts)  # other scripts are left out
     astana = ds.entity("geonames:1526273")
     assert astana == ds.entity("KZ-71") and astana.subkind == "republican-city"
+
+
+def test_selection_by_kind_country_and_date(ds):
+    kz_regions = ds.entities(kind="region", country="KZ")
+    assert len(kz_regions) == 17
+    assert {e.country().id for e in kz_regions} == {"kz"}
+    assert len(ds.entities(kind="city", country="kz")) == 84
+    assert len(ds.entities(kind="region", country="RU", as_of="2020")) == 83 - 2  # Moscow, St Petersburg are cities
+    assert ds.entity("kz").country() == ds.entity("kz")
+    with pytest.raises(UnknownEntityError):
+        ds.entities(country="Kazakstan")
+    assert ds.entity("KZ-63").successors == []
+
+
+def test_rows_and_dataframes(ds):
+    rows = ds.rows(kind="city", country="KZ")
+    assert len(rows) == 84
+    ust = next(r for r in rows if r["geonames_id"] == 1520316)
+    assert ust["id"] == "kz-ust-kamenogorsk" and ust["parent"] == "kz" and ust["country"] == "kz"
+    assert 49 < ust["lat"] < 51 and 82 < ust["lon"] < 83
+    pandas = pytest.importorskip("pandas", reason="pandas is a test dependency; install .[test]")
+    frame = ds.to_pandas(kind="region", country="KZ")
+    assert list(frame.columns)[:3] == ["id", "kind", "subkind"] and len(frame) == 17
+    assert isinstance(frame, pandas.DataFrame)
+    polars = pytest.importorskip("polars", reason="polars is a test dependency; install .[test]")
+    pl = ds.to_polars(kind="country")
+    assert isinstance(pl, polars.DataFrame) and pl.height == 249
+    assert pl.filter(polars.col("id") == "kz")["iso3166_alpha3"].to_list() == ["KAZ"]

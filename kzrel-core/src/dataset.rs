@@ -20,8 +20,9 @@ use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
-use crate::entity::Entity;
+use crate::entity::{Entity, EntityKind};
 use crate::id::EntityId;
+use crate::time::PartialDate;
 
 /// A document or data set the dataset cites.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -200,6 +201,54 @@ impl Dataset {
         &self.entities
     }
 
+    /// The entities of `kind` (any when None) in `country` (a key, as for
+    /// [`entity`](Self::entity); any when None) that exist on `as_of` (any time when
+    /// None), in load order. An unknown country is an error.
+    pub fn select(
+        &self,
+        kind: Option<EntityKind>,
+        country: Option<&str>,
+        as_of: Option<&PartialDate>,
+    ) -> Result<Vec<&Entity>, UnknownEntity> {
+        let country = country.map(|c| self.entity(c)).transpose()?;
+        Ok(self
+            .entities
+            .iter()
+            .filter(|e| kind.is_none_or(|k| e.kind == k))
+            .filter(|e| as_of.is_none_or(|d| e.exists(d)))
+            .filter(|e| {
+                country.is_none_or(|c| {
+                    self.country_of(e, as_of.unwrap_or(&PartialDate::today()))
+                        .is_some_and(|x| x.id == c.id)
+                })
+            })
+            .collect())
+    }
+
+    /// The country an entity is in on `as_of`: itself for a country, else the first
+    /// country up its chain of parents.
+    pub fn country_of<'a>(&'a self, entity: &'a Entity, as_of: &PartialDate) -> Option<&'a Entity> {
+        let mut at = entity;
+        // A chain longer than the dataset would have to loop; the loader forbids only
+        // self-parents, so the bound guards against longer cycles.
+        for _ in 0..=self.entities.len() {
+            if at.kind == EntityKind::Country {
+                return Some(at);
+            }
+            at = self.entity(at.parent(as_of)?.as_str()).ok()?;
+        }
+        None
+    }
+
+    /// The entities that name `entity` among their predecessors (East Kazakhstan Region
+    /// for Semipalatinsk Oblast).
+    pub fn successors<'a>(&'a self, entity: &Entity) -> Vec<&'a Entity> {
+        self.entities
+            .iter()
+            .filter(|e| e.predecessors.iter().any(|l| l.id == entity.id))
+            .collect()
+    }
+
     /// How many entities there are.
     pub fn len(&self) -> usize {
         self.entities.len()
@@ -367,8 +416,6 @@ impl DatasetBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entity::EntityKind;
-    use crate::time::PartialDate;
 
     const SOURCES: &str = "[s]\ntitle = \"A source\"\n";
 
@@ -447,6 +494,22 @@ mod tests {
             assert!(text.contains(want), "missing {want:?} in:\n{text}");
         }
         assert_eq!(err.problems().len(), 5, "{text}");
+    }
+
+    #[test]
+    fn selection_by_kind_country_and_date() {
+        let ds = Dataset::embedded().unwrap_or_else(|e| panic!("{e}"));
+        let today = PartialDate::today();
+        let kz_regions = ds
+            .select(Some(EntityKind::Region), Some("KZ"), Some(&today))
+            .unwrap();
+        assert_eq!(kz_regions.len(), 17);
+        let kz_cities = ds.select(Some(EntityKind::City), Some("kz"), None).unwrap();
+        assert_eq!(kz_cities.len(), 84);
+        assert!(ds.select(None, Some("Kazakstan"), None).is_err());
+        let east = ds.entity("KZ-63").unwrap();
+        assert_eq!(ds.country_of(east, &today).unwrap().id.as_str(), "kz");
+        assert!(ds.successors(east).is_empty());
     }
 
     #[test]

@@ -4,10 +4,12 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 
 use kzrel_core::dataset::{Dataset, LoadError, UnknownEntity};
-use kzrel_core::entity::{Entity, Name};
+use kzrel_core::entity::{Entity, EntityKind, Name};
+use kzrel_core::id::EntityId;
 use kzrel_core::time::PartialDate;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 
 use crate::errors;
 
@@ -127,30 +129,106 @@ impl PyDataset {
         })
     }
 
-    /// Every entity, or those of one ``kind`` (``"country"``, ``"region"``, ``"city"``…).
-    #[pyo3(signature = (kind = None))]
-    fn entities(&self, kind: Option<&str>) -> PyResult<Vec<PyEntity>> {
-        let kind = kind
-            .map(|k| {
-                serde_json::from_value::<kzrel_core::entity::EntityKind>(k.into()).map_err(|_| {
-                    PyValueError::new_err(format!(
-                        "unknown kind {k:?}; kinds: country, region, city, district, \
-                         organization, company, person"
-                    ))
-                })
-            })
-            .transpose()?;
+    /// The entities of ``kind`` (``"country"``, ``"region"``, ``"city"``…) in
+    /// ``country`` (any key of a country: ``"KZ"``, ``"kz"``) that exist on ``as_of``
+    /// (``"1995"``, ``"2014-10"``); every argument left None widens the choice.
+    #[pyo3(signature = (kind = None, country = None, as_of = None))]
+    fn entities(
+        &self,
+        py: Python<'_>,
+        kind: Option<&str>,
+        country: Option<&str>,
+        as_of: Option<&str>,
+    ) -> PyResult<Vec<PyEntity>> {
         Ok(self
-            .inner
-            .entities()
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| kind.is_none_or(|k| e.kind == k))
-            .map(|(index, _)| PyEntity {
+            .select(py, kind, country, as_of)?
+            .into_iter()
+            .map(|index| PyEntity {
                 ds: Arc::clone(&self.inner),
                 index,
             })
             .collect())
+    }
+
+    /// The same selection as :meth:`entities`, one dict per entity with the keys id,
+    /// kind, subkind, name, ``iso3166``, ``iso3166_alpha3``, ``geonames_id``, lat, lon,
+    /// parent and country (the last two on ``as_of``, today when None).
+    #[pyo3(signature = (kind = None, country = None, as_of = None))]
+    fn rows<'py>(
+        &self,
+        py: Python<'py>,
+        kind: Option<&str>,
+        country: Option<&str>,
+        as_of: Option<&str>,
+    ) -> PyResult<Vec<Bound<'py, PyDict>>> {
+        let on = self::as_of(as_of)?;
+        self.select(py, kind, country, as_of)?
+            .into_iter()
+            .map(|i| {
+                let e = &self.inner.entities()[i];
+                let d = PyDict::new(py);
+                d.set_item("id", e.id.as_str())?;
+                d.set_item("kind", e.kind.to_string())?;
+                d.set_item("subkind", e.subkind.map(|s| s.to_string()))?;
+                d.set_item("name", display_name(e))?;
+                d.set_item("iso3166", e.external.iso3166.as_deref())?;
+                d.set_item("iso3166_alpha3", e.external.iso3166_alpha3.as_deref())?;
+                d.set_item("geonames_id", e.external.geonames)?;
+                d.set_item("lat", e.coordinates.map(|c| c.lat))?;
+                d.set_item("lon", e.coordinates.map(|c| c.lon))?;
+                d.set_item("parent", e.parent(&on).map(EntityId::as_str))?;
+                d.set_item(
+                    "country",
+                    self.inner.country_of(e, &on).map(|c| c.id.as_str()),
+                )?;
+                Ok(d)
+            })
+            .collect()
+    }
+
+    /// :meth:`rows` as a ``pandas.DataFrame`` (pandas must be installed).
+    #[pyo3(signature = (kind = None, country = None, as_of = None))]
+    fn to_pandas<'py>(
+        &self,
+        py: Python<'py>,
+        kind: Option<&str>,
+        country: Option<&str>,
+        as_of: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let rows = self.rows(py, kind, country, as_of)?;
+        let pandas = import_optional(py, "pandas")?;
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("columns", ROW_COLUMNS.to_vec())?;
+        pandas.getattr("DataFrame")?.call((rows,), Some(&kwargs))
+    }
+
+    /// :meth:`rows` as a ``polars.DataFrame`` (polars must be installed).
+    #[pyo3(signature = (kind = None, country = None, as_of = None))]
+    fn to_polars<'py>(
+        &self,
+        py: Python<'py>,
+        kind: Option<&str>,
+        country: Option<&str>,
+        as_of: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let rows = self.rows(py, kind, country, as_of)?;
+        let polars = import_optional(py, "polars")?;
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("schema", ROW_COLUMNS.to_vec())?;
+        kwargs.set_item("orient", "row")?;
+        let values: Vec<Vec<Bound<'py, PyAny>>> = rows
+            .iter()
+            .map(|r| {
+                ROW_COLUMNS
+                    .iter()
+                    .map(|c| {
+                        r.get_item(c)
+                            .map(|v| v.unwrap_or_else(|| py.None().into_bound(py)))
+                    })
+                    .collect::<PyResult<Vec<_>>>()
+            })
+            .collect::<PyResult<_>>()?;
+        polars.getattr("DataFrame")?.call((values,), Some(&kwargs))
     }
 
     /// A cited source, as a dict (title, publisher, via, license, url, note), or None.
@@ -171,6 +249,69 @@ impl PyDataset {
             self.inner.len(),
             self.inner.sources().len()
         )
+    }
+}
+
+/// The columns of :meth:`Dataset.rows`, in order.
+const ROW_COLUMNS: [&str; 11] = [
+    "id",
+    "kind",
+    "subkind",
+    "name",
+    "iso3166",
+    "iso3166_alpha3",
+    "geonames_id",
+    "lat",
+    "lon",
+    "parent",
+    "country",
+];
+
+/// An optional package, or an `ImportError` that says how to get it.
+fn import_optional<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyModule>> {
+    py.import(name).map_err(|_| {
+        pyo3::exceptions::PyImportError::new_err(format!(
+            "{name} is not installed: pip install {name}"
+        ))
+    })
+}
+
+/// The English name in use today, else the first name.
+fn display_name(e: &Entity) -> String {
+    e.name("en", &PartialDate::today())
+        .or(e.names.first())
+        .map(|n| n.text.clone())
+        .unwrap_or_default()
+}
+
+impl PyDataset {
+    /// Positions of the entities a selection names.
+    fn select(
+        &self,
+        py: Python<'_>,
+        kind: Option<&str>,
+        country: Option<&str>,
+        as_of: Option<&str>,
+    ) -> PyResult<Vec<usize>> {
+        let kind = kind
+            .map(|k| {
+                serde_json::from_value::<EntityKind>(k.into()).map_err(|_| {
+                    PyValueError::new_err(format!(
+                        "unknown kind {k:?}; kinds: country, region, city, district, \
+                         organization, company, person"
+                    ))
+                })
+            })
+            .transpose()?;
+        let on = as_of.map(|t| self::as_of(Some(t))).transpose()?;
+        let chosen = self
+            .inner
+            .select(kind, country, on.as_ref())
+            .map_err(|e| unknown(py, &e))?;
+        Ok(chosen
+            .into_iter()
+            .filter_map(|e| self.inner.position(e.id.as_str()).ok())
+            .collect())
     }
 }
 
@@ -209,11 +350,7 @@ impl PyEntity {
     /// first name the entity has.
     #[getter]
     fn name(&self) -> String {
-        let e = self.get();
-        e.name("en", &PartialDate::today())
-            .or(e.names.first())
-            .map(|n| n.text.clone())
-            .unwrap_or_default()
+        display_name(self.get())
     }
 
     /// Every name, in every language and period the dataset knows.
@@ -265,6 +402,33 @@ impl PyEntity {
             ds: Arc::clone(&self.ds),
             index,
         }))
+    }
+
+    /// The country it is in on ``as_of`` (today when None): itself for a country.
+    #[pyo3(signature = (as_of = None))]
+    fn country(&self, as_of: Option<&str>) -> PyResult<Option<PyEntity>> {
+        let on = self::as_of(as_of)?;
+        let Some(c) = self.ds.country_of(self.get(), &on) else {
+            return Ok(None);
+        };
+        Ok(self.ds.position(c.id.as_str()).ok().map(|index| PyEntity {
+            ds: Arc::clone(&self.ds),
+            index,
+        }))
+    }
+
+    /// The entities that continued this one (name it among their predecessors).
+    #[getter]
+    fn successors(&self) -> Vec<PyEntity> {
+        self.ds
+            .successors(self.get())
+            .into_iter()
+            .filter_map(|e| self.ds.position(e.id.as_str()).ok())
+            .map(|index| PyEntity {
+                ds: Arc::clone(&self.ds),
+                index,
+            })
+            .collect()
     }
 
     /// The record as plain Python data (what the data files hold).
