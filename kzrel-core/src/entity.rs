@@ -321,6 +321,75 @@ impl Entity {
     }
 }
 
+/// A readable card: id, kind, codes, existence, links, then every name with its language,
+/// script, kind, period and source, one per line.
+impl fmt::Display for Entity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}  {}", self.id, self.kind)?;
+        if let Some(s) = self.subkind {
+            write!(f, " ({s})")?;
+        }
+        writeln!(f)?;
+        let x = &self.external;
+        let codes: Vec<String> = [
+            x.iso3166.as_ref().map(|c| format!("ISO 3166 {c}")),
+            x.iso3166_alpha3.as_ref().map(|c| format!("alpha-3 {c}")),
+            x.geonames.map(|g| format!("geonames:{g}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !codes.is_empty() {
+            writeln!(f, "  codes: {}", codes.join(", "))?;
+        }
+        if !is_always(&self.period) {
+            writeln!(f, "  existed: {}", self.period)?;
+        }
+        if let Some(c) = self.coordinates {
+            writeln!(f, "  at: {:.5}, {:.5}", c.lat, c.lon)?;
+        }
+        for (label, links) in [
+            ("parent", &self.parents),
+            ("predecessor", &self.predecessors),
+        ] {
+            for l in links {
+                let when = if is_always(&l.period) {
+                    "always".to_string()
+                } else {
+                    l.period.to_string()
+                };
+                writeln!(f, "  {label}: {} ({when})", l.id)?;
+            }
+        }
+        let width = self
+            .names
+            .iter()
+            .map(|n| n.text.chars().count())
+            .max()
+            .unwrap_or(0);
+        for n in &self.names {
+            let pad = width - n.text.chars().count();
+            write!(
+                f,
+                "  {:<3} {} {:<12} {}{}",
+                n.lang.as_str(),
+                n.script,
+                n.kind.to_string(),
+                n.text,
+                " ".repeat(pad)
+            )?;
+            if !is_always(&n.period) {
+                write!(f, "  {}", n.period)?;
+            }
+            if let Some(s) = &n.source {
+                write!(f, "  [{s}]")?;
+            }
+            writeln!(f)?;
+        }
+        Ok(())
+    }
+}
+
 macro_rules! display_as_serde {
     ($($t:ty),*) => {$(
         impl fmt::Display for $t {
