@@ -11,6 +11,27 @@
 //! use kzrel_core::names::{transliterate, Scheme};
 //! assert_eq!(transliterate("Ақтөбе", Scheme::KkPress), "Aktobe");
 //! ```
+//!
+//! The embedded dataset, counted by kind and country (pinned here so that a change to the
+//! data shows in review):
+//!
+//! ```
+//! use kzrel_core::dataset::Dataset;
+//! use kzrel_core::entity::EntityKind::{City, Country, Region};
+//! let ds = Dataset::embedded()?;
+//! let count = |kind, country| ds.select(Some(kind), country, None).map(|v| v.len());
+//! assert_eq!(ds.len(), 552);
+//! assert_eq!(count(Country, None)?, 249);
+//! let by_country = [
+//!     ("KZ", 17, 84), ("RU", 81, 2), ("CN", 30, 4), ("BY", 6, 1), ("KG", 7, 2),
+//!     ("UZ", 13, 1), ("TM", 5, 1), ("MN", 21, 1), ("UA", 25, 2),
+//! ];
+//! for (country, regions, cities) in by_country {
+//!     assert_eq!(count(Region, Some(country))?, regions, "{country}");
+//!     assert_eq!(count(City, Some(country))?, cities, "{country}");
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 #![deny(missing_docs)]
 
 pub use kzrel_names as names;
