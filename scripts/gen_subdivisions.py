@@ -38,6 +38,8 @@ from pathlib import Path
 
 import pycountry
 
+import generated
+
 import kzrel
 from gen_cities import iso_city_geonames
 from gen_cities import names as geonames_names
@@ -150,16 +152,7 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = render()
-    if "--check" in argv:
-        current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
-        if current != text:
-            print(f"{OUT} is out of date: run python scripts/gen_subdivisions.py", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({text.count(chr(10))} units)")
-    return 0
+    return generated.main(OUT, render, argv, "units")
 
 
 if __name__ == "__main__":
