@@ -60,3 +60,28 @@ def test_usage_error_exits_2():
     with pytest.raises(SystemExit) as exc:
         main(["frobnicate"])
     assert exc.value.code == 2
+
+
+def test_entity_cards_and_lists():
+    r = run("entity", "KZ-63", "geonames:1520316")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("kz-shyghys-qazaqstan-oblysy  region (oblast)\n")
+    assert "Шығыс Қазақстан облысы" in r.stdout and "kz-ust-kamenogorsk  city" in r.stdout
+    r = run("entities", "--kind", "region", "--country", "KZ")
+    lines = r.stdout.splitlines()
+    assert lines[0].split() == ["id", "kind", "subkind", "iso3166", "geonames_id", "name"]
+    assert len(lines) == 1 + 17 and any("KZ-63" in x for x in lines)
+
+
+def test_entity_errors_exit_2_with_the_reason(tmp_path):
+    r = run("entity", "KZZ")
+    assert r.returncode == 2 and 'did you mean "KZ"' in r.stderr
+    r = run("entities", "--as-of", "2014-13")
+    assert r.returncode == 2 and "month 13" in r.stderr
+    r = run("entities", "--kind", "town")
+    assert r.returncode == 2 and "unknown kind" in r.stderr
+    bad = tmp_path / "mine.jsonl"
+    bad.write_text('{"id": "kz-x", "kind": "city", "names": [], "parents": [{"id": "nowhere"}]}\n', encoding="utf-8")
+    r = run("entities", "--data", str(bad))
+    assert r.returncode == 2
+    assert f"{bad}:1: kz-x: links to unknown entity" in r.stderr and "it has no name" in r.stderr

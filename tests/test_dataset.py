@@ -222,3 +222,47 @@ def test_rows_and_dataframes(ds):
     pl = ds.to_polars(kind="country")
     assert isinstance(pl, polars.DataFrame) and pl.height == 249
     assert pl.filter(polars.col("id") == "kz")["iso3166_alpha3"].to_list() == ["KAZ"]
+
+
+def test_own_files_extend_the_embedded_data(tmp_path):
+    mine = tmp_path / "villages.jsonl"
+    mine.write_text(
+        '{"id": "kz-my-village", "kind": "city", "subkind": "village", '
+        '"names": [{"text": "Менің ауылым", "lang": "kk", "script": "Cyrl", "kind": "short", "source": "notes"}], '
+        '"parents": [{"id": "kz-shyghys-qazaqstan-oblysy", "period": "1997/.."}]}\n',
+        encoding="utf-8",
+    )
+    notes = tmp_path / "sources.toml"
+    notes.write_text('[notes]\ntitle = "Field notes, 2026"\n', encoding="utf-8")
+    ds = kzrel.load(mine, notes)
+    v = ds.entity("kz-my-village")
+    assert v.country().id == "kz" and v.parent(as_of="2000").id == "kz-shyghys-qazaqstan-oblysy"
+    assert v.parent(as_of="1990") is None
+    assert len(ds) == len(kzrel.load()) + 1
+    alone = kzrel.load(notes, embedded=False)
+    assert len(alone) == 0 and alone.source("notes")["title"] == "Field notes, 2026"
+
+
+def test_a_bad_file_loads_nothing_and_names_every_problem(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(
+        '{"id": "kz-a", "kind": "city", "names": [{"text": "A", "lang": "kk", "script": "Cyrl", "kind": "short"}]}\n'
+        '{"id": "Kz B", "kind": "city", "names": []}\n'
+        '{"id": "kz-c", "kind": "town", "names": []}\n'
+        '{"id": "kz-a", "kind": "city", "names": [{"text": "A", "lang": "kk", "script": "Cyrl", "kind": "short", "period": "2020/2010"}]}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DatasetError) as info:
+        kzrel.load(bad, tmp_path / "gone.toml", tmp_path / "x.csv")
+    problems = "\n".join(info.value.problems)
+    for want in [
+        f'{bad}:2: invalid entity id "Kz B"',
+        'did you mean \\"kz-b\\"',
+        f"{bad}:3: unknown variant `town`",
+        f'{bad}:4: invalid date "2020/2010": the period ends before it starts',
+        "gone.toml: cannot read it",
+        "x.csv: unknown kind of file",
+    ]:
+        assert want.replace('\\"', '"') in problems, (want, problems)
+    assert "(column 13)" in problems and "line 1 column" not in problems
+    assert isinstance(info.value, ValueError)

@@ -158,20 +158,23 @@ impl Dataset {
     pub fn embedded() -> Result<Arc<Dataset>, LoadError> {
         static EMBEDDED: OnceLock<Result<Arc<Dataset>, LoadError>> = OnceLock::new();
         EMBEDDED
-            .get_or_init(|| {
-                let mut b = DatasetBuilder::default();
-                b.sources_toml("data/sources.toml", EMBEDDED_SOURCES);
-                for (file, text) in EMBEDDED_ENTITIES {
-                    b.entities_jsonl(file, text);
-                }
-                b.build().map(Arc::new)
-            })
+            .get_or_init(|| Self::builder_with_embedded().build().map(Arc::new))
             .clone()
     }
 
-    /// A builder for a dataset of your own (or the embedded one extended).
+    /// A builder for a dataset of your own.
     pub fn builder() -> DatasetBuilder {
         DatasetBuilder::default()
+    }
+
+    /// A builder that starts from the embedded data, to extend it with your own files.
+    pub fn builder_with_embedded() -> DatasetBuilder {
+        let mut b = DatasetBuilder::default();
+        b.sources_toml("data/sources.toml", EMBEDDED_SOURCES);
+        for (file, text) in EMBEDDED_ENTITIES {
+            b.entities_jsonl(file, text);
+        }
+        b
     }
 
     /// The entity a key names: a kzrel id (`kz`), an ISO 3166-1 or 3166-2 code (`KZ`,
@@ -319,10 +322,43 @@ impl DatasetBuilder {
             }
             match serde_json::from_str::<Entity>(line) {
                 Ok(e) => self.entities.push((e, file.to_string(), line_no)),
-                Err(e) => self.problem(file, Some(line_no), e.to_string()),
+                Err(e) => {
+                    // serde_json counts lines within the record; the file's line is ours.
+                    let text = e.to_string();
+                    let suffix = format!(" at line {} column {}", e.line(), e.column());
+                    let message = text.strip_suffix(&suffix).unwrap_or(&text);
+                    self.problem(
+                        file,
+                        Some(line_no),
+                        format!("{message} (column {})", e.column()),
+                    );
+                }
             }
         }
         self
+    }
+
+    /// Add a file by its kind: `.jsonl` holds entities, `.toml` sources. A file that cannot
+    /// be read, or of another kind, is a problem of the build.
+    pub fn file(&mut self, path: &std::path::Path) -> &mut Self {
+        let name = path.display().to_string();
+        let entities = match path.extension().and_then(|e| e.to_str()) {
+            Some("jsonl") => true,
+            Some("toml") => false,
+            _ => {
+                let why = "unknown kind of file: name entity files *.jsonl and source files *.toml";
+                self.problem(&name, None, why.into());
+                return self;
+            }
+        };
+        match std::fs::read_to_string(path) {
+            Ok(text) if entities => self.entities_jsonl(&name, &text),
+            Ok(text) => self.sources_toml(&name, &text),
+            Err(e) => {
+                self.problem(&name, None, format!("cannot read it: {e}"));
+                self
+            }
+        }
     }
 
     fn problem(&mut self, file: &str, line: Option<usize>, message: String) {
@@ -510,6 +546,39 @@ mod tests {
         let east = ds.entity("KZ-63").unwrap();
         assert_eq!(ds.country_of(east, &today).unwrap().id.as_str(), "kz");
         assert!(ds.successors(east).is_empty());
+    }
+
+    #[test]
+    fn files_extend_the_embedded_data_or_fail_whole() {
+        let dir = std::env::temp_dir().join(format!("kzrel-files-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mine = dir.join("mine.jsonl");
+        std::fs::write(
+            &mine,
+            concat!(
+                r#"{"id": "kz-my-village", "kind": "city", "subkind": "village", "names": [{"text": "My Village", "lang": "en", "script": "Latn", "kind": "short", "source": "my-notes"}], "parents": [{"id": "kz-shyghys-qazaqstan-oblysy"}]}"#,
+                "\n"
+            ),
+        )
+        .unwrap();
+        let notes = dir.join("notes.toml");
+        std::fs::write(&notes, "[my-notes]\ntitle = \"Field notes\"\n").unwrap();
+        let mut b = Dataset::builder_with_embedded();
+        b.file(&mine).file(&notes);
+        let ds = b.build().unwrap_or_else(|e| panic!("{e}"));
+        let v = ds.entity("kz-my-village").unwrap();
+        let today = PartialDate::today();
+        assert_eq!(ds.country_of(v, &today).unwrap().id.as_str(), "kz");
+
+        let mut b = Dataset::builder_with_embedded();
+        b.file(&mine)
+            .file(&dir.join("missing.toml"))
+            .file(&dir.join("notes.txt"));
+        let err = b.build().unwrap_err().to_string();
+        assert!(err.contains("missing.toml: cannot read it"), "{err}");
+        assert!(err.contains("notes.txt: unknown kind of file"), "{err}");
+        assert!(err.contains("cites unknown source \"my-notes\""), "{err}");
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]

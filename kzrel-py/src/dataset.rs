@@ -102,18 +102,38 @@ fn unknown(py: Python<'_>, e: &UnknownEntity) -> PyErr {
     errors::unknown_entity(py, &e.to_string(), &e.key, e.suggestion.as_deref())
 }
 
-/// The dataset embedded in kzrel: loaded once, shared after.
+/// The dataset embedded in kzrel (loaded once, shared after), or, given ``files``, that
+/// data extended with them (or them alone with ``embedded=False``): ``*.jsonl`` files of
+/// entities and ``*.toml`` files of sources. A dataset that does not check out raises
+/// :class:`kzrel.DatasetError` listing every problem, and nothing is loaded.
 #[pyfunction]
-pub fn load(py: Python<'_>) -> PyResult<PyDataset> {
-    Dataset::embedded()
-        .map(|inner| PyDataset { inner })
+#[pyo3(signature = (*files, embedded = true))]
+pub fn load(py: Python<'_>, files: Vec<std::path::PathBuf>, embedded: bool) -> PyResult<PyDataset> {
+    if files.is_empty() && embedded {
+        return Dataset::embedded()
+            .map(|inner| PyDataset { inner })
+            .map_err(|e| load_error(py, &e));
+    }
+    let built = py.detach(|| {
+        let mut b = if embedded {
+            Dataset::builder_with_embedded()
+        } else {
+            Dataset::builder()
+        };
+        for f in &files {
+            b.file(f);
+        }
+        b.build()
+    });
+    built
+        .map(|d| PyDataset { inner: Arc::new(d) })
         .map_err(|e| load_error(py, &e))
 }
 
 /// The entity with kzrel id `id` in the embedded dataset (used to unpickle entities).
 #[pyfunction]
 pub fn _embedded_entity(py: Python<'_>, id: &str) -> PyResult<PyEntity> {
-    load(py)?.entity(py, id)
+    load(py, Vec::new(), true)?.entity(py, id)
 }
 
 #[pymethods]
@@ -445,6 +465,11 @@ impl PyEntity {
             self.kind(),
             py_repr(py, &self.name())?
         ))
+    }
+
+    /// A readable card: id, kind, codes, links and every name with its source.
+    fn __str__(&self) -> String {
+        self.get().to_string()
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {

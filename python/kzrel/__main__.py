@@ -1,7 +1,9 @@
-"""The ``kzrel`` command line: ``kzrel translit``, ``kzrel schemes``, ``kzrel detect``.
+"""The ``kzrel`` command line: ``kzrel translit``, ``kzrel schemes``, ``kzrel detect``,
+``kzrel entity``, ``kzrel entities``.
 
 Exit codes: 0 success, 1 a text could not be transliterated (``--errors strict``),
-2 bad usage (unknown scheme or profile, unreadable file).
+2 bad usage (unknown scheme, profile, entity or kind; unreadable file; a dataset that
+does not check out).
 """
 
 from __future__ import annotations
@@ -85,8 +87,40 @@ def _detect(texts: Iterable[str], out: TextIO) -> int:
     return 0
 
 
+def _dataset(args: argparse.Namespace) -> kzrel.Dataset:
+    return kzrel.load(*args.data, embedded=not args.no_embedded)
+
+
+def _entity(args: argparse.Namespace, out: TextIO) -> int:
+    ds = _dataset(args)
+    for n, key in enumerate(args.key):
+        if n:
+            print(file=out)
+        print(str(ds.entity(key)), end="", file=out)
+    return 0
+
+
+def _entities(args: argparse.Namespace, out: TextIO) -> int:
+    rows = _dataset(args).rows(kind=args.kind, country=args.country, as_of=args.as_of)
+    cols = ["id", "kind", "subkind", "iso3166", "geonames_id", "name"]
+    table = [[("" if r[c] is None else str(r[c])) for c in cols] for r in rows]
+    widths = [max(len(x) for x in col) for col in zip(cols, *table)]
+    for line in [cols, *table]:
+        print("  ".join(x.ljust(w) for x, w in zip(line, widths)).rstrip(), file=out)
+    return 0
+
+
+def _data_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data", action="append", default=[], metavar="FILE",
+                   help="add your own file: entities (*.jsonl) or sources (*.toml); repeatable")
+    p.add_argument("--no-embedded", action="store_true", help="use only the --data files")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="kzrel", description="Names of Kazakhstan and its partners: exact transliteration.")
+    p = argparse.ArgumentParser(
+        prog="kzrel",
+        description="Names of Kazakhstan and its partners: exact transliteration, and the entities of the dataset.",
+    )
     p.add_argument("--version", action="version", version=f"kzrel {kzrel.__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
@@ -105,6 +139,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("schemes", help="list the schemes")
     d = sub.add_parser("detect", help="script and likely language of each text")
     d.add_argument("text", nargs="+")
+
+    e = sub.add_parser("entity", help="show entities: kzrel id, ISO 3166 code or geonames:<id>")
+    e.add_argument("key", nargs="+")
+    _data_options(e)
+    es = sub.add_parser("entities", help="list entities by kind, country and date")
+    es.add_argument("-k", "--kind", help="country, region, city, district, organization, company or person")
+    es.add_argument("-c", "--country", help="a country: KZ, RU, kz…")
+    es.add_argument("--as-of", help="only those that existed then: 1995, 2014-10, 2022-06-08")
+    _data_options(es)
     return p
 
 
@@ -116,8 +159,16 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return _translit(args, out)
         if args.command == "schemes":
             return _schemes(out)
+        if args.command == "entity":
+            return _entity(args, out)
+        if args.command == "entities":
+            return _entities(args, out)
         return _detect(args.text, out)
-    except (kzrel.UnknownSchemeError, kzrel.UnknownProfileError, kzrel.NotReversibleError) as e:
+    except (kzrel.UnknownSchemeError, kzrel.UnknownProfileError, kzrel.NotReversibleError,
+            kzrel.UnknownEntityError, kzrel.DatasetError) as e:
+        print(f"kzrel: error: {e}", file=sys.stderr)
+        return 2
+    except ValueError as e:  # a malformed --as-of or --kind
         print(f"kzrel: error: {e}", file=sys.stderr)
         return 2
     except BrokenPipeError:
