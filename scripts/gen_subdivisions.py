@@ -9,7 +9,11 @@ Sources, all read here rather than typed by hand:
   `iso-codes`). The ISO name is the country's own language in Latin letters (Kazakh in
   BGN/PCGN 1979, Russian in BGN/PCGN, Chinese in pinyin…), filed under that language;
 - Russian, Ukrainian and Belarusian forms: the iso-codes translations, where a translator
-  gave one (source `iso-codes`);
+  gave one (source `iso-codes`) — except where one translation is given to two units of
+  a country, which the catalogue then gets wrong for one of them (the Ukrainian catalogue
+  calls both RU-KDA and RU-KYA "Краснодарський край", both RU-AL and RU-SA "Республіка
+  Алтай"): such a translation is left out for every unit it is given to, and listed by
+  `--conflicts`;
 - Kazakh and Belarusian Cyrillic of the KZ and BY names: the pairs of
   scripts/gen_iso3166_cases.py, each checked here — its kk-bgn (be-national)
   transliteration must give the ISO name exactly — source `iso3166-2-cyrillic`;
@@ -108,7 +112,7 @@ def entity(sub, catalogues, used: set[str]) -> dict:
         add(kzrel.transliterate(KZ_CYRILLIC[sub.code], "kk-latn-2021"), "kk", "variant", "kzrel-kk-latn-2021")
     for lang, catalogue in catalogues.items():
         translated = catalogue.gettext(sub.name)
-        if translated != sub.name:
+        if translated != sub.name and (cc, lang, translated) not in CONFLICTS:
             add(translated, lang, "official", "iso-codes")
     city = GEONAMES.get(sub.code)
     for n in geonames_names(city) if city else []:
@@ -132,11 +136,36 @@ def entity(sub, catalogues, used: set[str]) -> dict:
     return record
 
 
-def render() -> str:
-    catalogues = {
+def catalogues() -> dict:
+    return {
         lang: gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang])
         for lang in ["ru", "uk", "be"]
     }
+
+
+def conflicts() -> dict[tuple[str, str, str], list[str]]:
+    """(country, language, translation) → the codes of the units it is given to, where it
+    translates two different ISO names (units of one name, as Toshkent the city and the
+    region, may share a translation)."""
+    given: dict[tuple[str, str, str], list] = {}
+    for cc in COUNTRIES:
+        for sub in pycountry.subdivisions.get(country_code=cc):
+            for lang, catalogue in catalogues().items():
+                translated = catalogue.gettext(sub.name)
+                if translated != sub.name:
+                    given.setdefault((cc, lang, translated), []).append(sub)
+    return {
+        k: sorted(s.code for s in subs)
+        for k, subs in given.items()
+        if len({s.name for s in subs}) > 1
+    }
+
+
+CONFLICTS = conflicts()
+
+
+def render() -> str:
+    catalogues = globals()["catalogues"]()
     lines = []
     used: set[str] = set()
     for cc in COUNTRIES:
@@ -152,6 +181,10 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
+    if "--conflicts" in argv:
+        for (cc, lang, text), codes in sorted(CONFLICTS.items()):
+            print(f"{lang} {text!r}: given to {', '.join(codes)}; left out")
+        return 0
     return generated.main(OUT, render, argv, "units")
 
 

@@ -20,7 +20,7 @@ use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
-use crate::entity::{Entity, EntityKind};
+use crate::entity::{Entity, EntityKind, NameKind};
 use crate::id::EntityId;
 use crate::time::PartialDate;
 
@@ -75,7 +75,7 @@ pub struct LoadError {
 }
 
 impl LoadError {
-    /// Every problem found, in file order.
+    /// Every problem found: those of reading, then of each record, then across records.
     pub fn problems(&self) -> &[Problem] {
         &self.problems
     }
@@ -441,12 +441,47 @@ impl DatasetBuilder {
                 }
             }
         }
+        problems.extend(official_twins(&self.entities));
         if !problems.is_empty() {
             return Err(LoadError { problems });
         }
         ds.entities = self.entities.into_iter().map(|(e, _, _)| e).collect();
         Ok(ds)
     }
+}
+
+/// Two entities of one kind under one parent may not share an official name in a
+/// language: nothing would tell them apart.
+fn official_twins(entities: &[(Entity, String, usize)]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut official: HashMap<(&str, &str, EntityKind, &str), &EntityId> = HashMap::new();
+    for (e, file, line) in entities {
+        let parents: Vec<&str> = if e.parents.is_empty() {
+            vec![""]
+        } else {
+            e.parents.iter().map(|l| l.id.as_str()).collect()
+        };
+        for n in e.names.iter().filter(|n| n.kind == NameKind::Official) {
+            for &p in &parents {
+                let key = (n.text.as_str(), n.lang.as_str(), e.kind, p);
+                match official.get(&key) {
+                    Some(&other) if *other != e.id => problems.push(Problem {
+                        file: file.clone(),
+                        line: Some(*line),
+                        message: format!(
+                            "{}: official name {:?} ({}) is also that of {} under the same \
+                             parent; give one a distinguishing name or parent",
+                            e.id, n.text, n.lang, other
+                        ),
+                    }),
+                    _ => {
+                        official.insert(key, &e.id);
+                    }
+                }
+            }
+        }
+    }
+    problems
 }
 
 #[cfg(test)]
@@ -579,6 +614,24 @@ mod tests {
         assert!(err.contains("notes.txt: unknown kind of file"), "{err}");
         assert!(err.contains("cites unknown source \"my-notes\""), "{err}");
         std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn twins_under_one_parent_are_reported() {
+        let twin = |id: &str| {
+            format!(
+                r#"{{"id": "{id}", "kind": "city", "names": [{{"text": "Same", "lang": "en", "script": "Latn", "kind": "official"}}], "parents": [{{"id": "p"}}]}}"#
+            )
+        };
+        let parent = r#"{"id": "p", "kind": "region", "names": [{"text": "P", "lang": "en", "script": "Latn", "kind": "official"}]}"#;
+        let err = build(&format!("{parent}\n{}\n{}\n", twin("a"), twin("b"))).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("mine.jsonl:3: b: official name \"Same\" (en) is also that of a"),
+            "{err}"
+        );
+        let other_kind = twin("c").replace(r#""kind": "city""#, r#""kind": "district""#);
+        assert!(build(&format!("{parent}\n{}\n{other_kind}\n", twin("a"))).is_ok());
     }
 
     #[test]
