@@ -1,0 +1,31 @@
+"""Every class, method and function the stubs (_kzrel.pyi) declare exists in the native
+module, so the types users see cannot drift from what is there."""
+
+from __future__ import annotations
+
+import ast
+
+from kzrel import _kzrel
+
+from conftest import ROOT
+
+
+def test_every_stub_name_exists():
+    tree = ast.parse((ROOT / "python" / "kzrel" / "_kzrel.pyi").read_text(encoding="utf-8"))
+    missing, seen = [], 0
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef):
+            cls = getattr(_kzrel, node.name, None)
+            if cls is None:
+                missing.append(node.name)
+                continue
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef):
+                    seen += 1
+                    if not hasattr(cls, item.name):
+                        missing.append(f"{node.name}.{item.name}")
+        elif isinstance(node, ast.FunctionDef):
+            seen += 1
+            if not hasattr(_kzrel, node.name):
+                missing.append(node.name)
+    assert seen > 50 and missing == []
