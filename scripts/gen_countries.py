@@ -23,7 +23,6 @@ fails the tests instead of drifting silently.
 from __future__ import annotations
 
 import gettext
-import json
 import sys
 import unicodedata
 from pathlib import Path
@@ -104,16 +103,15 @@ def render() -> str:
         lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
         for lang in LANGS
     }
-    lines = []
-    for c in sorted(pycountry.countries, key=lambda c: c.alpha_2):
-        entity = {
+    return generated.jsonl(
+        {
             "id": c.alpha_2.lower(),
             "kind": "country",
             "names": names(c, catalogues),
             "external": {"iso3166": c.alpha_2, "iso3166_alpha3": c.alpha_3},
         }
-        lines.append(json.dumps(entity, ensure_ascii=False, separators=(",", ":")))
-    return "\n".join(lines) + "\n"
+        for c in sorted(pycountry.countries, key=lambda c: c.alpha_2)
+    )
 
 
 def main(argv: list[str]) -> int:

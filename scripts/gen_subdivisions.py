@@ -36,7 +36,6 @@ It needs kzrel installed (the test environment has it); tests/test_dataset.py ru
 from __future__ import annotations
 
 import gettext
-import json
 import sys
 from pathlib import Path
 
@@ -86,7 +85,7 @@ GEONAMES = iso_city_geonames()
 CYRILLIC_PAIRS = {"KZ": (KZ_CYRILLIC, "kk", "kk-bgn"), "BY": (BY_CYRILLIC, "be", "be-national")}
 
 
-def entity(sub, catalogues, used: set[str]) -> dict:
+def entity(sub, used: set[str]) -> dict:
     cc = sub.country_code
     kind, subkind = TYPE_BY_COUNTRY.get((cc, sub.type)) or TYPES[sub.type]
     names: list[dict] = []
@@ -110,7 +109,7 @@ def entity(sub, catalogues, used: set[str]) -> dict:
     add(sub.name, COUNTRIES[cc], "official", "iso-codes")
     if cc == "KZ":
         add(kzrel.transliterate(KZ_CYRILLIC[sub.code], "kk-latn-2021"), "kk", "variant", "kzrel-kk-latn-2021")
-    for lang, catalogue in catalogues.items():
+    for lang, catalogue in CATALOGUES.items():
         translated = catalogue.gettext(sub.name)
         if translated != sub.name and (cc, lang, translated) not in CONFLICTS:
             add(translated, lang, "official", "iso-codes")
@@ -136,11 +135,11 @@ def entity(sub, catalogues, used: set[str]) -> dict:
     return record
 
 
-def catalogues() -> dict:
-    return {
-        lang: gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang])
-        for lang in ["ru", "uk", "be"]
-    }
+# The iso-codes catalogues of ISO 3166-2 names, read once.
+CATALOGUES = {
+    lang: gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang])
+    for lang in ["ru", "uk", "be"]
+}
 
 
 def conflicts() -> dict[tuple[str, str, str], list[str]]:
@@ -150,7 +149,7 @@ def conflicts() -> dict[tuple[str, str, str], list[str]]:
     given: dict[tuple[str, str, str], list] = {}
     for cc in COUNTRIES:
         for sub in pycountry.subdivisions.get(country_code=cc):
-            for lang, catalogue in catalogues().items():
+            for lang, catalogue in CATALOGUES.items():
                 translated = catalogue.gettext(sub.name)
                 if translated != sub.name:
                     given.setdefault((cc, lang, translated), []).append(sub)
@@ -165,8 +164,7 @@ CONFLICTS = conflicts()
 
 
 def render() -> str:
-    catalogues = globals()["catalogues"]()
-    lines = []
+    records = []
     used: set[str] = set()
     for cc in COUNTRIES:
         # Cities first, so that a region sharing a city's name takes the suffix.
@@ -174,10 +172,8 @@ def render() -> str:
             pycountry.subdivisions.get(country_code=cc),
             key=lambda s: (TYPES.get(s.type, ("region",))[0] != "city", s.code),
         )
-        for sub in subs:
-            record = entity(sub, catalogues, used)
-            lines.append(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
-    return "\n".join(lines) + "\n"
+        records.extend(entity(sub, used) for sub in subs)
+    return generated.jsonl(records)
 
 
 def main(argv: list[str]) -> int:

@@ -3,9 +3,10 @@ when the committed file differs from what the generator would write now."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 
 def main(out: Path, render: Callable[[], str], argv: list[str], what: str) -> int:
@@ -22,3 +23,8 @@ def main(out: Path, render: Callable[[], str], argv: list[str], what: str) -> in
     out.write_text(text, encoding="utf-8")
     print(f"wrote {out} ({text.count(chr(10))} {what})")
     return 0
+
+
+def jsonl(records: Iterable[dict]) -> str:
+    """Records as JSON Lines, as the data files hold them: one compact record a line."""
+    return "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in records)

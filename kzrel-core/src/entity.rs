@@ -13,14 +13,14 @@
 //!   ],
 //!   "parents": [{"id": "kz", "period": "1991-12-16/.."}]
 //! }"#;
-//! let e: Entity = serde_json::from_str(record).unwrap();
+//! let e: Entity = serde_json::from_str(record)?;
 //! assert_eq!(e.kind, EntityKind::Region);
 //! assert_eq!(e.subkind, Some(Subkind::Oblast));
 //! assert_eq!(e.name("en", &"2000".parse()?).map(|n| n.text.as_str()), Some("Example Region"));
 //! assert_eq!(e.name("en", &"1995".parse()?).map(|n| n.text.as_str()), Some("Old Name Oblast"));
 //! assert_eq!(e.parent(&"2000".parse()?).map(|p| p.as_str()), Some("kz"));
 //! assert_eq!(e.parent(&"1990".parse()?), None);
-//! # Ok::<(), kzrel_core::time::DateError>(())
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! The record above is made up to show the format; the dataset's records cite sources.

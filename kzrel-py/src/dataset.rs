@@ -143,10 +143,7 @@ impl PyDataset {
     /// :class:`kzrel.UnknownEntityError` (a ``KeyError``) with the nearest key.
     fn entity(&self, py: Python<'_>, key: &str) -> PyResult<PyEntity> {
         let index = self.inner.position(key).map_err(|e| unknown(py, &e))?;
-        Ok(PyEntity {
-            ds: Arc::clone(&self.inner),
-            index,
-        })
+        Ok(PyEntity::at(&self.inner, index))
     }
 
     /// The entities of ``kind`` (``"country"``, ``"region"``, ``"city"``…) in
@@ -163,10 +160,7 @@ impl PyDataset {
         Ok(self
             .select(py, kind, country, as_of)?
             .into_iter()
-            .map(|index| PyEntity {
-                ds: Arc::clone(&self.inner),
-                index,
-            })
+            .map(|index| PyEntity::at(&self.inner, index))
             .collect())
     }
 
@@ -181,26 +175,13 @@ impl PyDataset {
         country: Option<&str>,
         as_of: Option<&str>,
     ) -> PyResult<Vec<Bound<'py, PyDict>>> {
-        let on = self::as_of(as_of)?;
-        self.select(py, kind, country, as_of)?
+        self.values(py, kind, country, as_of)?
             .into_iter()
-            .map(|i| {
-                let e = &self.inner.entities()[i];
+            .map(|row| {
                 let d = PyDict::new(py);
-                d.set_item("id", e.id.as_str())?;
-                d.set_item("kind", e.kind.to_string())?;
-                d.set_item("subkind", e.subkind.map(|s| s.to_string()))?;
-                d.set_item("name", display_name(e))?;
-                d.set_item("iso3166", e.external.iso3166.as_deref())?;
-                d.set_item("iso3166_alpha3", e.external.iso3166_alpha3.as_deref())?;
-                d.set_item("geonames_id", e.external.geonames)?;
-                d.set_item("lat", e.coordinates.map(|c| c.lat))?;
-                d.set_item("lon", e.coordinates.map(|c| c.lon))?;
-                d.set_item("parent", e.parent(&on).map(EntityId::as_str))?;
-                d.set_item(
-                    "country",
-                    self.inner.country_of(e, &on).map(|c| c.id.as_str()),
-                )?;
+                for (key, value) in ROW_COLUMNS.iter().zip(row) {
+                    d.set_item(key, value)?;
+                }
                 Ok(d)
             })
             .collect()
@@ -231,23 +212,11 @@ impl PyDataset {
         country: Option<&str>,
         as_of: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let rows = self.rows(py, kind, country, as_of)?;
+        let values = self.values(py, kind, country, as_of)?;
         let polars = import_optional(py, "polars")?;
         let kwargs = PyDict::new(py);
         kwargs.set_item("schema", ROW_COLUMNS.to_vec())?;
         kwargs.set_item("orient", "row")?;
-        let values: Vec<Vec<Bound<'py, PyAny>>> = rows
-            .iter()
-            .map(|r| {
-                ROW_COLUMNS
-                    .iter()
-                    .map(|c| {
-                        r.get_item(c)
-                            .map(|v| v.unwrap_or_else(|| py.None().into_bound(py)))
-                    })
-                    .collect::<PyResult<Vec<_>>>()
-            })
-            .collect::<PyResult<_>>()?;
         polars.getattr("DataFrame")?.call((values,), Some(&kwargs))
     }
 
@@ -305,6 +274,37 @@ fn display_name(e: &Entity) -> String {
 }
 
 impl PyDataset {
+    /// The values of :meth:`rows`, in the order of `ROW_COLUMNS`, one list per entity.
+    fn values<'py>(
+        &self,
+        py: Python<'py>,
+        kind: Option<&str>,
+        country: Option<&str>,
+        as_of: Option<&str>,
+    ) -> PyResult<Vec<Vec<Bound<'py, PyAny>>>> {
+        let on = self::as_of(as_of)?;
+        self.select(py, kind, country, as_of)?
+            .into_iter()
+            .map(|i| {
+                let e = &self.inner.entities()[i];
+                let country = self.inner.country_of(e, &on).map(|c| c.id.as_str());
+                Ok(vec![
+                    e.id.as_str().into_pyobject(py)?.into_any(),
+                    e.kind.to_string().into_pyobject(py)?.into_any(),
+                    e.subkind.map(|s| s.to_string()).into_pyobject(py)?,
+                    display_name(e).into_pyobject(py)?.into_any(),
+                    e.external.iso3166.as_deref().into_pyobject(py)?,
+                    e.external.iso3166_alpha3.as_deref().into_pyobject(py)?,
+                    e.external.geonames.into_pyobject(py)?,
+                    e.coordinates.map(|c| c.lat).into_pyobject(py)?,
+                    e.coordinates.map(|c| c.lon).into_pyobject(py)?,
+                    e.parent(&on).map(EntityId::as_str).into_pyobject(py)?,
+                    country.into_pyobject(py)?,
+                ])
+            })
+            .collect()
+    }
+
     /// Positions of the entities a selection names.
     fn select(
         &self,
@@ -340,6 +340,14 @@ fn json_to_py<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
 }
 
 impl PyEntity {
+    /// The entity at `index` of `ds`.
+    fn at(ds: &Arc<Dataset>, index: usize) -> Self {
+        Self {
+            ds: Arc::clone(ds),
+            index,
+        }
+    }
+
     fn get(&self) -> &Entity {
         &self.ds.entities()[self.index]
     }
@@ -418,10 +426,11 @@ impl PyEntity {
         let Some(id) = self.get().parent(&on) else {
             return Ok(None);
         };
-        Ok(self.ds.position(id.as_str()).ok().map(|index| PyEntity {
-            ds: Arc::clone(&self.ds),
-            index,
-        }))
+        Ok(self
+            .ds
+            .position(id.as_str())
+            .ok()
+            .map(|index| PyEntity::at(&self.ds, index)))
     }
 
     /// The country it is in on ``as_of`` (today when None): itself for a country.
@@ -431,10 +440,11 @@ impl PyEntity {
         let Some(c) = self.ds.country_of(self.get(), &on) else {
             return Ok(None);
         };
-        Ok(self.ds.position(c.id.as_str()).ok().map(|index| PyEntity {
-            ds: Arc::clone(&self.ds),
-            index,
-        }))
+        Ok(self
+            .ds
+            .position(c.id.as_str())
+            .ok()
+            .map(|index| PyEntity::at(&self.ds, index)))
     }
 
     /// The entities that continued this one (name it among their predecessors).
@@ -444,10 +454,7 @@ impl PyEntity {
             .successors(self.get())
             .into_iter()
             .filter_map(|e| self.ds.position(e.id.as_str()).ok())
-            .map(|index| PyEntity {
-                ds: Arc::clone(&self.ds),
-                index,
-            })
+            .map(|index| PyEntity::at(&self.ds, index))
             .collect()
     }
 
