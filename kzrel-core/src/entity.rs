@@ -174,6 +174,23 @@ pub struct Link {
     pub source: Option<String>,
 }
 
+/// A position a person held: a title, the body or place it was of, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// The position, in English as the source gives it ("akim", "ambassador to Belarus").
+    pub title: String,
+    /// The entity the position was of (a region for an akim, a country for a president).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<EntityId>,
+    /// When it was held, as far as the source says; always, when absent.
+    #[serde(default, skip_serializing_if = "is_always")]
+    pub period: Period,
+    /// The id of the source that gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
 /// A point, in decimal degrees (WGS 84).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -221,15 +238,21 @@ pub struct Entity {
     /// The entities it continued (Semipalatinsk Oblast for East Kazakhstan Region).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub predecessors: Vec<Link>,
+    /// The positions a person held (people only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Role>,
     /// Where it is, where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coordinates: Option<Coordinates>,
     /// Its identifiers elsewhere.
     #[serde(default, skip_serializing_if = "is_default")]
     pub external: ExternalIds,
+    /// A curator's remark: how a source spells or garbles it, what was left out and why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
-fn is_always(p: &Period) -> bool {
+pub(crate) fn is_always(p: &Period) -> bool {
     *p == Period::always()
 }
 
@@ -239,20 +262,26 @@ fn is_default(x: &ExternalIds) -> bool {
 
 impl Entity {
     /// The name to show in `lang` on `as_of`: a short name in use then (`Kazakhstan`),
-    /// else the official one (`Republic of Kazakhstan`), else a historical or any other
-    /// name in use then.
+    /// else the official one (`Republic of Kazakhstan`), else a historical one. A name
+    /// whose period the data states wins over one without: an undated name means only
+    /// that the data does not know when it was used, so Astana's dated "Ақмола"
+    /// (1992–1998) is its Kazakh name in 1995 even though the undated "Астана" is
+    /// official. Exonyms, variants and abbreviations come last.
     pub fn name(&self, lang: &str, as_of: &PartialDate) -> Option<&Name> {
         let in_use = |n: &&Name| n.lang.as_str() == lang && n.period.includes(as_of);
-        [
-            NameKind::Short,
-            NameKind::Official,
-            NameKind::Historical,
-            NameKind::Exonym,
-            NameKind::Variant,
-            NameKind::Abbreviation,
-        ]
-        .iter()
-        .find_map(|k| self.names.iter().filter(in_use).find(|n| n.kind == *k))
+        let main = [NameKind::Short, NameKind::Official, NameKind::Historical];
+        let rest = [NameKind::Exonym, NameKind::Variant, NameKind::Abbreviation];
+        let dated = main.iter().map(|k| (*k, Some(true)));
+        let undated = main.iter().map(|k| (*k, Some(false)));
+        dated
+            .chain(undated)
+            .chain(rest.iter().map(|k| (*k, None)))
+            .find_map(|(kind, dated)| {
+                self.names
+                    .iter()
+                    .filter(in_use)
+                    .find(|n| n.kind == kind && dated.is_none_or(|d| d != is_always(&n.period)))
+            })
     }
 
     /// The parent on `as_of`, if the dataset knows one then.
@@ -312,6 +341,17 @@ impl Entity {
                 }
             }
         }
+        if !self.roles.is_empty() && self.kind != EntityKind::Person {
+            out.push(format!(
+                "it has roles, which only a person has, but it is a {}",
+                self.kind
+            ));
+        }
+        for r in &self.roles {
+            if r.title.trim().is_empty() {
+                out.push("a role has an empty title".into());
+            }
+        }
         if let Some(c) = self.coordinates {
             if !(-90.0..=90.0).contains(&c.lat) || !(-180.0..=180.0).contains(&c.lon) {
                 out.push(format!("coordinates {}, {} are out of range", c.lat, c.lon));
@@ -360,6 +400,16 @@ impl fmt::Display for Entity {
                 };
                 writeln!(f, "  {label}: {} ({when})", l.id)?;
             }
+        }
+        for r in &self.roles {
+            write!(f, "  role: {}", r.title)?;
+            if let Some(of) = &r.of {
+                write!(f, " of {of}")?;
+            }
+            if !is_always(&r.period) {
+                write!(f, " ({})", r.period)?;
+            }
+            writeln!(f)?;
         }
         let width = self
             .names

@@ -458,6 +458,32 @@ impl PyEntity {
             .collect()
     }
 
+    /// The entities this one continued (Semipalatinsk Oblast for East Kazakhstan Region).
+    #[getter]
+    fn predecessors(&self) -> Vec<PyEntity> {
+        self.get()
+            .predecessors
+            .iter()
+            .filter_map(|l| self.ds.position(l.id.as_str()).ok())
+            .map(|index| PyEntity::at(&self.ds, index))
+            .collect()
+    }
+
+    /// The positions a person held, as dicts with ``title``, ``of`` (an entity id),
+    /// ``period`` and ``source`` (the last three may be absent).
+    #[getter]
+    fn roles<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let json = serde_json::to_string(&self.get().roles)
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        json_to_py(py, &json)
+    }
+
+    /// A curator's remark on the record, if any.
+    #[getter]
+    fn note(&self) -> Option<String> {
+        self.get().note.clone()
+    }
+
     /// The record as plain Python data (what the data files hold).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let json =

@@ -20,9 +20,15 @@ use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
-use crate::entity::{Entity, EntityKind, NameKind};
+use crate::entity::{Entity, EntityKind};
 use crate::id::EntityId;
 use crate::time::PartialDate;
+
+mod amend;
+mod builder;
+
+pub use amend::Amendment;
+pub use builder::DatasetBuilder;
 
 /// A document or data set the dataset cites.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,6 +36,28 @@ use crate::time::PartialDate;
 pub struct Source {
     /// Its title.
     pub title: String,
+    /// Its authors, as printed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// The journal, book or site it appeared in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub venue: Option<String>,
+    /// The year it was published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// The languages of its text (ISO 639).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<crate::id::LangCode>,
+    /// Its DOI, where printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doi: Option<String>,
+    /// Its ISBN, where printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub isbn: Option<String>,
+    /// The file name of the copy among the project's seed documents, when it is one;
+    /// tests check quotes against it when it is at hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<String>,
     /// Who publishes it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
@@ -136,22 +164,8 @@ pub struct Dataset {
     sources: BTreeMap<String, Source>,
 }
 
-/// The files of the embedded dataset, in load order.
-const EMBEDDED_SOURCES: &str = include_str!("../data/sources.toml");
-const EMBEDDED_ENTITIES: &[(&str, &str)] = &[
-    (
-        "data/entities/countries.jsonl",
-        include_str!("../data/entities/countries.jsonl"),
-    ),
-    (
-        "data/entities/subdivisions.jsonl",
-        include_str!("../data/entities/subdivisions.jsonl"),
-    ),
-    (
-        "data/entities/cities.jsonl",
-        include_str!("../data/entities/cities.jsonl"),
-    ),
-];
+// The data files under data/, listed by build.rs.
+include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
 impl Dataset {
     /// The dataset embedded in the library, read on first use and shared after.
@@ -170,7 +184,9 @@ impl Dataset {
     /// A builder that starts from the embedded data, to extend it with your own files.
     pub fn builder_with_embedded() -> DatasetBuilder {
         let mut b = DatasetBuilder::default();
-        b.sources_toml("data/sources.toml", EMBEDDED_SOURCES);
+        for (file, text) in EMBEDDED_SOURCES {
+            b.sources_toml(file, text);
+        }
         for (file, text) in EMBEDDED_ENTITIES {
             b.entities_jsonl(file, text);
         }
@@ -287,203 +303,6 @@ impl Dataset {
     }
 }
 
-/// Reads sources and entities from text, then checks them together.
-#[derive(Debug, Default)]
-pub struct DatasetBuilder {
-    /// Entities with the file and line they came from.
-    entities: Vec<(Entity, String, usize)>,
-    sources: BTreeMap<String, Source>,
-    problems: Vec<Problem>,
-}
-
-impl DatasetBuilder {
-    /// Add the sources of a TOML file (one table per source id).
-    pub fn sources_toml(&mut self, file: &str, text: &str) -> &mut Self {
-        match toml::from_str::<BTreeMap<String, Source>>(text) {
-            Ok(sources) => {
-                for (id, s) in sources {
-                    if self.sources.insert(id.clone(), s).is_some() {
-                        self.problem(file, None, format!("source {id:?} is defined twice"));
-                    }
-                }
-            }
-            Err(e) => self.problem(file, None, e.to_string()),
-        }
-        self
-    }
-
-    /// Add the entities of a JSON Lines file (one entity per line; blank lines and lines
-    /// starting with `#` are skipped).
-    pub fn entities_jsonl(&mut self, file: &str, text: &str) -> &mut Self {
-        for (n, line) in text.lines().enumerate() {
-            let line_no = n + 1;
-            if line.trim().is_empty() || line.trim_start().starts_with('#') {
-                continue;
-            }
-            match serde_json::from_str::<Entity>(line) {
-                Ok(e) => self.entities.push((e, file.to_string(), line_no)),
-                Err(e) => {
-                    // serde_json counts lines within the record; the file's line is ours.
-                    let text = e.to_string();
-                    let suffix = format!(" at line {} column {}", e.line(), e.column());
-                    let message = text.strip_suffix(&suffix).unwrap_or(&text);
-                    self.problem(
-                        file,
-                        Some(line_no),
-                        format!("{message} (column {})", e.column()),
-                    );
-                }
-            }
-        }
-        self
-    }
-
-    /// Add a file by its kind: `.jsonl` holds entities, `.toml` sources. A file that cannot
-    /// be read, or of another kind, is a problem of the build.
-    pub fn file(&mut self, path: &std::path::Path) -> &mut Self {
-        let name = path.display().to_string();
-        let entities = match path.extension().and_then(|e| e.to_str()) {
-            Some("jsonl") => true,
-            Some("toml") => false,
-            _ => {
-                let why = "unknown kind of file: name entity files *.jsonl and source files *.toml";
-                self.problem(&name, None, why.into());
-                return self;
-            }
-        };
-        match std::fs::read_to_string(path) {
-            Ok(text) if entities => self.entities_jsonl(&name, &text),
-            Ok(text) => self.sources_toml(&name, &text),
-            Err(e) => {
-                self.problem(&name, None, format!("cannot read it: {e}"));
-                self
-            }
-        }
-    }
-
-    fn problem(&mut self, file: &str, line: Option<usize>, message: String) {
-        self.problems.push(Problem {
-            file: file.to_string(),
-            line,
-            message,
-        });
-    }
-
-    /// Check everything together and index it: unique ids and codes, every reference to
-    /// an entity or a source resolves, every record sound on its own.
-    pub fn build(mut self) -> Result<Dataset, LoadError> {
-        let mut ds = Dataset {
-            sources: std::mem::take(&mut self.sources),
-            ..Dataset::default()
-        };
-        let mut problems = std::mem::take(&mut self.problems);
-        let mut at = |file: &str, line: usize, message: String| {
-            problems.push(Problem {
-                file: file.to_string(),
-                line: Some(line),
-                message,
-            });
-        };
-        for (i, (e, file, line)) in self.entities.iter().enumerate() {
-            if let Some(&j) = ds.by_id.get(&e.id) {
-                let (_, f2, l2) = &self.entities[j];
-                at(
-                    file,
-                    *line,
-                    format!("id {:?} is used again (first at {f2}:{l2})", e.id.as_str()),
-                );
-                continue;
-            }
-            ds.by_id.insert(e.id.clone(), i);
-            let codes = [&e.external.iso3166, &e.external.iso3166_alpha3];
-            for code in codes.into_iter().flatten() {
-                if ds.by_iso.insert(code.to_ascii_uppercase(), i).is_some() {
-                    at(
-                        file,
-                        *line,
-                        format!("ISO code {code:?} is given to two entities"),
-                    );
-                }
-            }
-            if let Some(g) = e.external.geonames {
-                if ds.by_geonames.insert(g, i).is_some() {
-                    at(
-                        file,
-                        *line,
-                        format!("GeoNames id {g} is given to two entities"),
-                    );
-                }
-            }
-            for p in e.problems() {
-                at(file, *line, format!("{}: {p}", e.id));
-            }
-        }
-        for (e, file, line) in &self.entities {
-            let links = e.parents.iter().chain(&e.predecessors);
-            for l in links {
-                if !ds.by_id.contains_key(&l.id) {
-                    at(
-                        file,
-                        *line,
-                        format!("{}: links to unknown entity {:?}", e.id, l.id.as_str()),
-                    );
-                }
-            }
-            let cited = e.names.iter().filter_map(|n| n.source.as_deref()).chain(
-                e.parents
-                    .iter()
-                    .chain(&e.predecessors)
-                    .filter_map(|l| l.source.as_deref()),
-            );
-            for s in cited {
-                if !ds.sources.contains_key(s) {
-                    at(file, *line, format!("{}: cites unknown source {s:?}", e.id));
-                }
-            }
-        }
-        problems.extend(official_twins(&self.entities));
-        if !problems.is_empty() {
-            return Err(LoadError { problems });
-        }
-        ds.entities = self.entities.into_iter().map(|(e, _, _)| e).collect();
-        Ok(ds)
-    }
-}
-
-/// Two entities of one kind under one parent may not share an official name in a
-/// language: nothing would tell them apart.
-fn official_twins(entities: &[(Entity, String, usize)]) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let mut official: HashMap<(&str, &str, EntityKind, &str), &EntityId> = HashMap::new();
-    for (e, file, line) in entities {
-        let parents: Vec<&str> = if e.parents.is_empty() {
-            vec![""]
-        } else {
-            e.parents.iter().map(|l| l.id.as_str()).collect()
-        };
-        for n in e.names.iter().filter(|n| n.kind == NameKind::Official) {
-            for &p in &parents {
-                let key = (n.text.as_str(), n.lang.as_str(), e.kind, p);
-                match official.get(&key) {
-                    Some(&other) if *other != e.id => problems.push(Problem {
-                        file: file.clone(),
-                        line: Some(*line),
-                        message: format!(
-                            "{}: official name {:?} ({}) is also that of {} under the same \
-                             parent; give one a distinguishing name or parent",
-                            e.id, n.text, n.lang, other
-                        ),
-                    }),
-                    _ => {
-                        official.insert(key, &e.id);
-                    }
-                }
-            }
-        }
-    }
-    problems
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -538,6 +357,69 @@ mod tests {
         let e = ds.entity("geonames:1").unwrap_err();
         assert!(e.to_string().contains("geonames:<id>"), "{e}");
         assert!(ds.source("iso-codes").is_some());
+    }
+
+    #[test]
+    fn amendments_apply_across_files_and_their_problems_point_at_them() {
+        let mut b = Dataset::builder();
+        b.sources_toml("sources.toml", SOURCES);
+        b.entities_jsonl(
+            "late.jsonl",
+            concat!(
+                r#"{"amends": "a", "names": [{"text": "Old A", "lang": "en", "script": "Latn", "kind": "historical", "period": "../1990", "source": "s"}], "parents": [{"id": "p", "period": "1991/.."}]}"#,
+                "\n",
+                r#"{"amends": "aa", "names": []}"#,
+                "\n",
+                r#"{"amends": "a", "parents": [{"id": "p"}]}"#,
+                "\n",
+                r#"{"amends": "p", "names": [{"text": "P2", "lang": "en", "script": "Latn", "kind": "short", "source": "nope"}], "predecessors": [{"id": "zz"}]}"#,
+                "\n",
+                r#"{"amends": "p", "external": {"iso3166": "PP"}}"#,
+            ),
+        );
+        b.entities_jsonl(
+            "base.jsonl",
+            concat!(
+                r#"{"id": "p", "kind": "country", "names": [{"text": "P", "lang": "en", "script": "Latn", "kind": "short"}], "external": {"iso3166": "PQ"}}"#,
+                "\n",
+                r#"{"id": "a", "kind": "region", "names": [{"text": "A", "lang": "en", "script": "Latn", "kind": "short"}]}"#,
+            ),
+        );
+        let text = b.build().unwrap_err().to_string();
+        for want in [
+            "late.jsonl:2: amends unknown entity \"aa\"; did you mean \"a\"?",
+            "late.jsonl:3: amends the parents of a again (first at late.jsonl:1)",
+            "late.jsonl:4: amends p: links to unknown entity \"zz\"",
+            "late.jsonl:4: amends p: cites unknown source \"nope\"",
+            "late.jsonl:5: amends p: iso3166 \"PP\" conflicts with \"PQ\" already there",
+        ] {
+            assert!(text.contains(want), "missing {want:?} in:\n{text}");
+        }
+        assert!(!text.contains("base.jsonl"), "{text}");
+
+        let mut b = Dataset::builder();
+        b.sources_toml("sources.toml", SOURCES);
+        b.entities_jsonl(
+            "late.jsonl",
+            r#"{"amends": "a", "names": [{"text": "Old A", "lang": "en", "script": "Latn", "kind": "historical", "period": "../1990", "source": "s"}], "parents": [{"id": "p", "period": "1991/.."}]}"#,
+        );
+        b.entities_jsonl(
+            "base.jsonl",
+            concat!(
+                r#"{"id": "p", "kind": "country", "names": [{"text": "P", "lang": "en", "script": "Latn", "kind": "short"}]}"#,
+                "\n",
+                r#"{"id": "a", "kind": "region", "names": [{"text": "A", "lang": "en", "script": "Latn", "kind": "short"}]}"#,
+            ),
+        );
+        let ds = b.build().unwrap_or_else(|e| panic!("{e}"));
+        let a = ds.entity("a").unwrap_or_else(|e| panic!("{e}"));
+        let on = |s: &str| s.parse::<PartialDate>().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            a.name("en", &on("1980")).map(|n| n.text.as_str()),
+            Some("Old A")
+        );
+        assert_eq!(a.parent(&on("2000")).map(EntityId::as_str), Some("p"));
+        assert_eq!(a.parent(&on("1990")), None);
     }
 
     #[test]

@@ -1,0 +1,339 @@
+//! Reading data files and checking them together.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::amend::Amendment;
+use super::{Dataset, LoadError, Problem, Source};
+use crate::entity::{Entity, EntityKind, NameKind};
+use crate::id::EntityId;
+
+/// Reads sources and entities from text, then checks them together.
+#[derive(Debug, Default)]
+pub struct DatasetBuilder {
+    /// Entities with the file and line they came from.
+    entities: Vec<(Entity, String, usize)>,
+    /// Amendments with the file and line they came from.
+    amendments: Vec<(Amendment, String, usize)>,
+    sources: BTreeMap<String, Source>,
+    problems: Vec<Problem>,
+}
+
+impl DatasetBuilder {
+    /// Add the sources of a TOML file (one table per source id).
+    pub fn sources_toml(&mut self, file: &str, text: &str) -> &mut Self {
+        match toml::from_str::<BTreeMap<String, Source>>(text) {
+            Ok(sources) => {
+                for (id, s) in sources {
+                    if self.sources.insert(id.clone(), s).is_some() {
+                        self.problem(file, None, format!("source {id:?} is defined twice"));
+                    }
+                }
+            }
+            Err(e) => self.problem(file, None, e.to_string()),
+        }
+        self
+    }
+
+    /// Add the entities of a JSON Lines file: one entity per line, or an amendment to an
+    /// entity of any file (a record with `amends` instead of `id`; see
+    /// [`Amendment`](super::Amendment)). Blank lines and lines starting with `#` are skipped.
+    pub fn entities_jsonl(&mut self, file: &str, text: &str) -> &mut Self {
+        for (n, line) in text.lines().enumerate() {
+            let line_no = n + 1;
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            match parse_record(line) {
+                Ok(Record::Entity(e)) => self.entities.push((*e, file.to_string(), line_no)),
+                Ok(Record::Amendment(a)) => {
+                    self.amendments.push((*a, file.to_string(), line_no));
+                }
+                Err(message) => self.problem(file, Some(line_no), message),
+            }
+        }
+        self
+    }
+
+    /// Add a file by its kind: `.jsonl` holds entities, `.toml` sources. A file that cannot
+    /// be read, or of another kind, is a problem of the build.
+    pub fn file(&mut self, path: &std::path::Path) -> &mut Self {
+        let name = path.display().to_string();
+        let entities = match path.extension().and_then(|e| e.to_str()) {
+            Some("jsonl") => true,
+            Some("toml") => false,
+            _ => {
+                let why = "unknown kind of file: name entity files *.jsonl and source files *.toml";
+                self.problem(&name, None, why.into());
+                return self;
+            }
+        };
+        match std::fs::read_to_string(path) {
+            Ok(text) if entities => self.entities_jsonl(&name, &text),
+            Ok(text) => self.sources_toml(&name, &text),
+            Err(e) => {
+                self.problem(&name, None, format!("cannot read it: {e}"));
+                self
+            }
+        }
+    }
+
+    fn problem(&mut self, file: &str, line: Option<usize>, message: String) {
+        self.problems.push(Problem {
+            file: file.to_string(),
+            line,
+            message,
+        });
+    }
+
+    /// Check everything together and index it: unique ids and codes, every reference to
+    /// an entity or a source resolves, every record sound on its own.
+    pub fn build(mut self) -> Result<Dataset, LoadError> {
+        let mut ds = Dataset {
+            sources: std::mem::take(&mut self.sources),
+            ..Dataset::default()
+        };
+        let mut problems = std::mem::take(&mut self.problems);
+        problems.extend(self.apply_amendments(&ds.sources));
+        let mut at = |file: &str, line: usize, message: String| {
+            problems.push(Problem {
+                file: file.to_string(),
+                line: Some(line),
+                message,
+            });
+        };
+        for (i, (e, file, line)) in self.entities.iter().enumerate() {
+            if let Some(&j) = ds.by_id.get(&e.id) {
+                let (_, f2, l2) = &self.entities[j];
+                at(
+                    file,
+                    *line,
+                    format!("id {:?} is used again (first at {f2}:{l2})", e.id.as_str()),
+                );
+                continue;
+            }
+            ds.by_id.insert(e.id.clone(), i);
+            let codes = [&e.external.iso3166, &e.external.iso3166_alpha3];
+            for code in codes.into_iter().flatten() {
+                if ds.by_iso.insert(code.to_ascii_uppercase(), i).is_some() {
+                    at(
+                        file,
+                        *line,
+                        format!("ISO code {code:?} is given to two entities"),
+                    );
+                }
+            }
+            if let Some(g) = e.external.geonames {
+                if ds.by_geonames.insert(g, i).is_some() {
+                    at(
+                        file,
+                        *line,
+                        format!("GeoNames id {g} is given to two entities"),
+                    );
+                }
+            }
+            for p in e.problems() {
+                at(file, *line, format!("{}: {p}", e.id));
+            }
+        }
+        for (e, file, line) in &self.entities {
+            let links = e.parents.iter().chain(&e.predecessors);
+            let role_links = e.roles.iter().filter_map(|r| r.of.as_ref());
+            for id in links.map(|l| &l.id).chain(role_links) {
+                if !ds.by_id.contains_key(id) {
+                    at(
+                        file,
+                        *line,
+                        format!("{}: links to unknown entity {:?}", e.id, id.as_str()),
+                    );
+                }
+            }
+            let cited = e
+                .names
+                .iter()
+                .filter_map(|n| n.source.as_deref())
+                .chain(
+                    e.parents
+                        .iter()
+                        .chain(&e.predecessors)
+                        .filter_map(|l| l.source.as_deref()),
+                )
+                .chain(e.roles.iter().filter_map(|r| r.source.as_deref()));
+            for s in cited {
+                if !ds.sources.contains_key(s) {
+                    at(file, *line, format!("{}: cites unknown source {s:?}", e.id));
+                }
+            }
+        }
+        problems.extend(official_twins(&self.entities));
+        if !problems.is_empty() {
+            return Err(LoadError { problems });
+        }
+        ds.entities = self.entities.into_iter().map(|(e, _, _)| e).collect();
+        Ok(ds)
+    }
+}
+
+impl DatasetBuilder {
+    /// Apply every amendment to its entity, in the order read. An amendment that names
+    /// no entity, conflicts with it, or replaces parents another amendment already
+    /// replaced is a problem, and so is a link or a source it cites that does not exist;
+    /// the entity is then left as it was, and the problem is reported at the amendment.
+    fn apply_amendments(&mut self, sources: &BTreeMap<String, Source>) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let index: HashMap<EntityId, usize> = self
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, (e, _, _))| (e.id.clone(), i))
+            .collect();
+        let mut parents_from: HashMap<usize, (String, usize)> = HashMap::new();
+        for (a, file, line) in std::mem::take(&mut self.amendments) {
+            let mut fail = |message: String| {
+                problems.push(Problem {
+                    file: file.clone(),
+                    line: Some(line),
+                    message,
+                });
+            };
+            let Some(&i) = index.get(&a.amends) else {
+                let near = index
+                    .keys()
+                    .map(|k| (strsim::jaro_winkler(a.amends.as_str(), k.as_str()), k))
+                    .filter(|(score, _)| *score >= 0.85)
+                    .max_by(|x, y| x.0.total_cmp(&y.0).then_with(|| y.1.cmp(x.1)));
+                let hint = near.map_or(String::new(), |(_, k)| {
+                    format!("; did you mean {:?}?", k.as_str())
+                });
+                fail(format!(
+                    "amends unknown entity {:?}{hint}",
+                    a.amends.as_str()
+                ));
+                continue;
+            };
+            let links = a.parents.iter().flatten().chain(&a.predecessors);
+            let mut bad = Vec::new();
+            for id in links
+                .map(|l| &l.id)
+                .chain(a.roles.iter().filter_map(|r| r.of.as_ref()))
+            {
+                if !index.contains_key(id) {
+                    bad.push(format!(
+                        "amends {}: links to unknown entity {:?}",
+                        a.amends,
+                        id.as_str()
+                    ));
+                }
+            }
+            let cited = a
+                .names
+                .iter()
+                .filter_map(|n| n.source.as_deref())
+                .chain(
+                    a.parents
+                        .iter()
+                        .flatten()
+                        .chain(&a.predecessors)
+                        .filter_map(|l| l.source.as_deref()),
+                )
+                .chain(a.roles.iter().filter_map(|r| r.source.as_deref()));
+            for s in cited {
+                if !sources.contains_key(s) {
+                    bad.push(format!("amends {}: cites unknown source {s:?}", a.amends));
+                }
+            }
+            if !bad.is_empty() {
+                bad.into_iter().for_each(&mut fail);
+                continue;
+            }
+            if a.parents.is_some() {
+                if let Some((f2, l2)) = parents_from.get(&i) {
+                    fail(format!(
+                        "amends the parents of {} again (first at {f2}:{l2}); give the whole \
+                         history in one place",
+                        a.amends
+                    ));
+                    continue;
+                }
+                parents_from.insert(i, (file.clone(), line));
+            }
+            if let Err(conflicts) = a.apply(&mut self.entities[i].0) {
+                for c in conflicts {
+                    fail(format!("amends {}: {c}", a.amends));
+                }
+            }
+        }
+        problems
+    }
+}
+
+/// One line of an entities file.
+enum Record {
+    Entity(Box<Entity>),
+    Amendment(Box<Amendment>),
+}
+
+/// The `amends` key of a record, if it has one; every other field is skipped.
+#[derive(serde::Deserialize)]
+struct Probe {
+    amends: Option<serde::de::IgnoredAny>,
+}
+
+/// Read one record, telling an amendment by its `amends` field; the message names the
+/// field and the column where serde can tell them.
+fn parse_record(line: &str) -> Result<Record, String> {
+    let located = |e: &serde_json::Error| {
+        // serde_json counts lines within the record; the file's line is the caller's.
+        let text = e.to_string();
+        let suffix = format!(" at line {} column {}", e.line(), e.column());
+        match text.strip_suffix(&suffix) {
+            Some(message) => format!("{message} (column {})", e.column()),
+            None => text,
+        }
+    };
+    // A skim for the `amends` key (no allocation), then the real parse of the line
+    // itself, so that errors keep their column.
+    let probe: Probe = serde_json::from_str(line).map_err(|e| located(&e))?;
+    if probe.amends.is_some() {
+        serde_json::from_str(line)
+            .map(|a| Record::Amendment(Box::new(a)))
+            .map_err(|e| format!("in an amendment: {}", located(&e)))
+    } else {
+        serde_json::from_str(line)
+            .map(|e| Record::Entity(Box::new(e)))
+            .map_err(|e| located(&e))
+    }
+}
+
+/// Two entities of one kind under one parent may not share an official name in a
+/// language: nothing would tell them apart.
+fn official_twins(entities: &[(Entity, String, usize)]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut official: HashMap<(&str, &str, EntityKind, &str), &EntityId> = HashMap::new();
+    for (e, file, line) in entities {
+        let parents: Vec<&str> = if e.parents.is_empty() {
+            vec![""]
+        } else {
+            e.parents.iter().map(|l| l.id.as_str()).collect()
+        };
+        for n in e.names.iter().filter(|n| n.kind == NameKind::Official) {
+            for &p in &parents {
+                let key = (n.text.as_str(), n.lang.as_str(), e.kind, p);
+                match official.get(&key) {
+                    Some(&other) if *other != e.id => problems.push(Problem {
+                        file: file.clone(),
+                        line: Some(*line),
+                        message: format!(
+                            "{}: official name {:?} ({}) is also that of {} under the same \
+                             parent; give one a distinguishing name or parent",
+                            e.id, n.text, n.lang, other
+                        ),
+                    }),
+                    _ => {
+                        official.insert(key, &e.id);
+                    }
+                }
+            }
+        }
+    }
+    problems
+}
