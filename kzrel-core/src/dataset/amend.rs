@@ -20,7 +20,7 @@ use crate::id::EntityId;
 use crate::time::Period;
 
 /// Additions to the entity `amends`. Names, predecessors and roles are appended (a name
-/// the entity already has is not added twice); `parents`, when given, replace the
+/// the entity already has, from whatever source, is not added twice); `parents`, when given, replace the
 /// entity's parents, because a curated history supersedes a generated "somewhere in the
 /// country"; the sub-kind, period, coordinates and external ids fill what is missing and
 /// must agree with what is already there.
@@ -114,7 +114,12 @@ impl Amendment {
             .or_else(|| add.iso3166_alpha3.clone());
         x.geonames = x.geonames.or(add.geonames);
         for n in &self.names {
-            if !e.names.contains(n) {
+            // The same name from a second source adds nothing a reader can use.
+            let same = |m: &Name| {
+                (&m.text, &m.lang, &m.script, m.kind, &m.period)
+                    == (&n.text, &n.lang, &n.script, n.kind, &n.period)
+            };
+            if !e.names.iter().any(same) {
                 e.names.push(n.clone());
             }
         }
