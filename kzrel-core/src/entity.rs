@@ -238,6 +238,9 @@ pub struct Entity {
     /// The entities it continued (Semipalatinsk Oblast for East Kazakhstan Region).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub predecessors: Vec<Link>,
+    /// Its administrative centre over time (a region's capital city).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub seats: Vec<Link>,
     /// The positions a person held (people only).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<Role>,
@@ -292,6 +295,14 @@ impl Entity {
             .map(|l| &l.id)
     }
 
+    /// The administrative centre on `as_of`, if the dataset knows one then.
+    pub fn seat(&self, as_of: &PartialDate) -> Option<&EntityId> {
+        self.seats
+            .iter()
+            .find(|l| l.period.includes(as_of))
+            .map(|l| &l.id)
+    }
+
     /// Whether the entity existed on (some day of) `as_of`.
     pub fn exists(&self, as_of: &PartialDate) -> bool {
         self.period.includes(as_of)
@@ -328,16 +339,18 @@ impl Entity {
                 ));
             }
         }
-        for (i, a) in self.parents.iter().enumerate() {
-            if a.id == self.id {
-                out.push("it is its own parent".into());
-            }
-            for b in &self.parents[i + 1..] {
-                if a.period.overlaps(&b.period) {
-                    out.push(format!(
-                        "parents {} ({}) and {} ({}) overlap in time",
-                        a.id, a.period, b.id, b.period
-                    ));
+        for (what, links) in [("parents", &self.parents), ("seats", &self.seats)] {
+            for (i, a) in links.iter().enumerate() {
+                if a.id == self.id {
+                    out.push(format!("it is among its own {what}"));
+                }
+                for b in &links[i + 1..] {
+                    if a.period.overlaps(&b.period) {
+                        out.push(format!(
+                            "{what} {} ({}) and {} ({}) overlap in time",
+                            a.id, a.period, b.id, b.period
+                        ));
+                    }
                 }
             }
         }
@@ -390,6 +403,7 @@ impl fmt::Display for Entity {
         }
         for (label, links) in [
             ("parent", &self.parents),
+            ("seat", &self.seats),
             ("predecessor", &self.predecessors),
         ] {
             for l in links {

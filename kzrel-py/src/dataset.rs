@@ -351,6 +351,12 @@ impl PyEntity {
     fn get(&self) -> &Entity {
         &self.ds.entities()[self.index]
     }
+
+    /// The entity a link names, in the same dataset.
+    fn linked(&self, id: Option<&kzrel_core::id::EntityId>) -> Option<PyEntity> {
+        let index = self.ds.position(id?.as_str()).ok()?;
+        Some(PyEntity::at(&self.ds, index))
+    }
 }
 
 #[pymethods]
@@ -423,14 +429,14 @@ impl PyEntity {
     #[pyo3(signature = (as_of = None))]
     fn parent(&self, as_of: Option<&str>) -> PyResult<Option<PyEntity>> {
         let on = self::as_of(as_of)?;
-        let Some(id) = self.get().parent(&on) else {
-            return Ok(None);
-        };
-        Ok(self
-            .ds
-            .position(id.as_str())
-            .ok()
-            .map(|index| PyEntity::at(&self.ds, index)))
+        Ok(self.linked(self.get().parent(&on)))
+    }
+
+    /// The administrative centre on ``as_of`` (today when None), or None.
+    #[pyo3(signature = (as_of = None))]
+    fn seat(&self, as_of: Option<&str>) -> PyResult<Option<PyEntity>> {
+        let on = self::as_of(as_of)?;
+        Ok(self.linked(self.get().seat(&on)))
     }
 
     /// The country it is in on ``as_of`` (today when None): itself for a country.

@@ -19,7 +19,7 @@ use crate::entity::{Coordinates, Entity, ExternalIds, Link, Name, Role, Subkind}
 use crate::id::EntityId;
 use crate::time::Period;
 
-/// Additions to the entity `amends`. Names, predecessors and roles are appended (a name
+/// Additions to the entity `amends`. Names, predecessors, seats and roles are appended (a name
 /// the entity already has, from whatever source, is not added twice); `parents`, when given, replace the
 /// entity's parents, because a curated history supersedes a generated "somewhere in the
 /// country"; the sub-kind, period, coordinates and external ids fill what is missing and
@@ -41,6 +41,9 @@ pub struct Amendment {
     /// Parents over time, replacing the record's own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parents: Option<Vec<Link>>,
+    /// Administrative centres over time to add.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub seats: Vec<Link>,
     /// Predecessors to add.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub predecessors: Vec<Link>,
@@ -127,6 +130,7 @@ impl Amendment {
             e.parents.clone_from(parents);
         }
         e.predecessors.extend(self.predecessors.iter().cloned());
+        e.seats.extend(self.seats.iter().cloned());
         e.roles.extend(self.roles.iter().cloned());
         Ok(())
     }

@@ -136,7 +136,7 @@ impl DatasetBuilder {
             }
         }
         for (e, file, line) in &self.entities {
-            let links = e.parents.iter().chain(&e.predecessors);
+            let links = e.parents.iter().chain(&e.predecessors).chain(&e.seats);
             let role_links = e.roles.iter().filter_map(|r| r.of.as_ref());
             for id in links.map(|l| &l.id).chain(role_links) {
                 if !ds.by_id.contains_key(id) {
@@ -155,6 +155,7 @@ impl DatasetBuilder {
                     e.parents
                         .iter()
                         .chain(&e.predecessors)
+                        .chain(&e.seats)
                         .filter_map(|l| l.source.as_deref()),
                 )
                 .chain(e.roles.iter().filter_map(|r| r.source.as_deref()));
@@ -210,7 +211,12 @@ impl DatasetBuilder {
                 ));
                 continue;
             };
-            let links = a.parents.iter().flatten().chain(&a.predecessors);
+            let links = a
+                .parents
+                .iter()
+                .flatten()
+                .chain(&a.predecessors)
+                .chain(&a.seats);
             let mut bad = Vec::new();
             for id in links
                 .map(|l| &l.id)
@@ -233,6 +239,7 @@ impl DatasetBuilder {
                         .iter()
                         .flatten()
                         .chain(&a.predecessors)
+                        .chain(&a.seats)
                         .filter_map(|l| l.source.as_deref()),
                 )
                 .chain(a.roles.iter().filter_map(|r| r.source.as_deref()));

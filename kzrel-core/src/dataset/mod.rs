@@ -320,7 +320,8 @@ mod tests {
     fn the_embedded_dataset_loads_and_finds_by_every_key() {
         let ds = Dataset::embedded().unwrap_or_else(|e| panic!("{e}"));
         let count = |k| ds.entities().iter().filter(|e| e.kind == k).count();
-        assert_eq!(count(EntityKind::Country), 249);
+        // The 249 ISO 3166-1 countries, the USSR and the Kazakh SSR.
+        assert_eq!(count(EntityKind::Country), 251);
         for key in ["kz", "KZ", "KAZ", "kaz", " KZ "] {
             assert_eq!(ds.entity(key).unwrap().id.as_str(), "kz", "{key}");
         }
@@ -462,7 +463,10 @@ mod tests {
         assert!(ds.select(None, Some("Kazakstan"), None).is_err());
         let east = ds.entity("KZ-63").unwrap();
         assert_eq!(ds.country_of(east, &today).unwrap().id.as_str(), "kz");
-        assert!(ds.successors(east).is_empty());
+        let abai = ds.entity("KZ-10").unwrap();
+        assert_eq!(ds.successors(east), vec![abai]);
+        let semipalatinsk = ds.entity("kz-semipalatinsk-oblast").unwrap();
+        assert_eq!(ds.successors(semipalatinsk), vec![east]);
     }
 
     #[test]
