@@ -4,8 +4,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::amend::Amendment;
 use super::{Dataset, LoadError, Problem, Source};
-use crate::entity::{Entity, EntityKind, NameKind};
+use crate::entity::{Entity, EntityKind, Link, NameKind};
 use crate::id::EntityId;
+use crate::time::Period;
 
 /// Reads sources and entities from text, then checks them together.
 #[derive(Debug, Default)]
@@ -147,6 +148,13 @@ impl DatasetBuilder {
                     );
                 }
             }
+            let existence = |id: &EntityId| {
+                let i = *ds.by_id.get(id)?;
+                Some(self.entities[i].0.period)
+            };
+            for p in untimely(&e.parents, &e.seats, existence) {
+                at(file, *line, format!("{}: {p}", e.id));
+            }
             let cited = e
                 .names
                 .iter()
@@ -248,6 +256,13 @@ impl DatasetBuilder {
                     bad.push(format!("amends {}: cites unknown source {s:?}", a.amends));
                 }
             }
+            let existence = |id: &EntityId| Some(self.entities[*index.get(id)?].0.period);
+            let parents = a.parents.as_deref().unwrap_or_default();
+            bad.extend(
+                untimely(parents, &a.seats, existence)
+                    .into_iter()
+                    .map(|p| format!("amends {}: {p}", a.amends)),
+            );
             if !bad.is_empty() {
                 bad.into_iter().for_each(&mut fail);
                 continue;
@@ -271,6 +286,29 @@ impl DatasetBuilder {
         }
         problems
     }
+}
+
+/// Parents and seats linked for a time when they did not exist: a region of 1944 is not
+/// the one re-formed in 1967.
+fn untimely(
+    parents: &[Link],
+    seats: &[Link],
+    existence: impl Fn(&EntityId) -> Option<Period>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for (what, links) in [("parent", parents), ("seat", seats)] {
+        for l in links {
+            if let Some(lived) = existence(&l.id) {
+                if !lived.overlaps(&l.period) {
+                    out.push(format!(
+                        "{what} {} is linked for {}, but it existed {lived}",
+                        l.id, l.period
+                    ));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// One line of an entities file.

@@ -424,6 +424,33 @@ mod tests {
     }
 
     #[test]
+    fn a_link_to_a_parent_or_seat_that_did_not_exist_then_is_a_problem() {
+        let lines = concat!(
+            r#"{"id": "old", "kind": "region", "period": "1967-12-23/1997-04-22", "names": [{"text": "Old", "lang": "en", "script": "Latn", "kind": "official"}]}"#,
+            "\n",
+            r#"{"id": "d", "kind": "district", "names": [{"text": "D", "lang": "en", "script": "Latn", "kind": "official"}], "parents": [{"id": "old", "period": "1944/1959"}, {"id": "old", "period": "1967-12-23/1997-04-21"}]}"#,
+            "\n",
+            r#"{"amends": "old", "seats": [{"id": "d", "period": "1960"}]}"#,
+            "\n",
+            r#"{"amends": "d", "seats": [{"id": "old", "period": "2000/.."}]}"#,
+        );
+        let text = build(lines).unwrap_err().to_string();
+        assert!(
+            text.contains("mine.jsonl:2: d: parent old is linked for 1944/1959, but it existed 1967-12-23/1997-04-22"),
+            "{text}"
+        );
+        assert!(
+            text.contains("mine.jsonl:4: amends d: seat old is linked for 2000/.."),
+            "{text}"
+        );
+        assert_eq!(
+            LoadError::problems(&build(lines).unwrap_err()).len(),
+            2,
+            "{text}"
+        );
+    }
+
+    #[test]
     fn every_problem_is_reported_with_file_and_line_and_nothing_loads() {
         let lines = concat!(
             r#"{"id": "a", "kind": "country", "names": [{"text": "A", "lang": "en", "script": "Latn", "kind": "short", "source": "s"}], "external": {"iso3166": "AA"}}"#,
