@@ -162,3 +162,21 @@ def test_the_keys_of_the_issue_give_names_in_several_languages_and_scripts(ds, k
     langs = {n.lang for n in e.names} - {"und"}
     scripts = {n.script for n in e.names}
     assert len(langs) >= 3 and {"Latn", "Cyrl"} <= scripts, (key, langs, scripts)
+
+
+def test_astana_names_carry_their_periods(ds):
+    astana = ds.entity("KZ-71")
+    for year, ru in [("1970", "Целиноград"), ("1995", "Акмола"), ("2005", "Астана"),
+                     ("2020", "Нур-Султан"), ("2023", "Астана")]:
+        assert astana.name_in("ru", as_of=year) == ru, year
+    dated = [n for n in astana.names if n.period is not None]
+    assert {"Akmolinsk", "Tselinograd", "Akmola", "Nur-Sultan"} <= {n.text for n in dated}
+
+
+def test_semey_changes_region_in_2022(ds):
+    semey = ds.entity("kz-semey")
+    assert semey.parent(as_of="2010").id == "kz-shyghys-qazaqstan-oblysy"
+    assert semey.parent(as_of="2022-06-07").id == "kz-shyghys-qazaqstan-oblysy"
+    assert semey.parent(as_of="2022-06-08").id == "kz-abay-oblysy"
+    assert semey.name_in("ru", as_of="2000") == "Семипалатинск"
+    assert semey.name_in("ru", as_of="2010") == "Семей"
