@@ -287,16 +287,24 @@ impl Entity {
             })
     }
 
-    /// The parent on `as_of`, if the dataset knows one then.
+    /// The parent on `as_of`, if the dataset knows one then; none on a date when the
+    /// entity did not exist.
     pub fn parent(&self, as_of: &PartialDate) -> Option<&EntityId> {
+        if !self.exists(as_of) {
+            return None;
+        }
         self.parents
             .iter()
             .find(|l| l.period.includes(as_of))
             .map(|l| &l.id)
     }
 
-    /// The administrative centre on `as_of`, if the dataset knows one then.
+    /// The administrative centre on `as_of`, if the dataset knows one then; none on a
+    /// date when the entity did not exist.
     pub fn seat(&self, as_of: &PartialDate) -> Option<&EntityId> {
+        if !self.exists(as_of) {
+            return None;
+        }
         self.seats
             .iter()
             .find(|l| l.period.includes(as_of))
