@@ -1,10 +1,10 @@
 //! # kzrel-core
 //!
 //! The entity and relation model of kzrel, with its embedded dataset, is built on top of
-//! [`kzrel_names`]. This release carries the name layer and the first part of the model:
-//! partial dates and periods ([`time`]), typed identifiers ([`id`]) and entities whose
-//! names, parents and existence change over time ([`entity`]). The embedded gazetteer and
-//! the relations dataset arrive in the next releases. The name layer is re-exported as
+//! [`kzrel_names`]. This release carries partial dates and periods ([`time`]), typed
+//! identifiers ([`id`]), entities whose names, parents, seats and existence change over
+//! time ([`entity`]) and the embedded gazetteer with the loader for a researcher's own
+//! files ([`dataset`]). The relations dataset arrives in the next release. The name layer is re-exported as
 //! [`names`] so that code written against `kzrel-core` keeps one import path.
 //!
 //! ```
@@ -17,19 +17,30 @@
 //!
 //! ```
 //! use kzrel_core::dataset::Dataset;
-//! use kzrel_core::entity::EntityKind::{City, Country, Region};
+//! use kzrel_core::entity::EntityKind::{City, Company, Country, District, Organization, Person, Region};
 //! let ds = Dataset::embedded()?;
 //! let count = |kind, country| ds.select(Some(kind), country, None).map(|v| v.len());
-//! assert_eq!(ds.len(), 552);
-//! assert_eq!(count(Country, None)?, 249);
+//! assert_eq!(ds.len(), 929);
+//! assert_eq!(count(Country, None)?, 251); // 249 in ISO 3166-1, the USSR, the Kazakh SSR
+//! assert_eq!(count(Organization, None)?, 120);
+//! assert_eq!(count(Company, None)?, 95);
+//! assert_eq!(count(Person, None)?, 36);
+//! // Regions, cities and districts by the country they are in today.
 //! let by_country = [
-//!     ("KZ", 17, 84), ("RU", 81, 2), ("CN", 30, 4), ("BY", 6, 1), ("KG", 7, 2),
-//!     ("UZ", 13, 1), ("TM", 5, 1), ("MN", 21, 1), ("UA", 25, 2),
+//!     ("KZ", 17, 110, 5), ("RU", 81, 17, 0), ("CN", 34, 11, 10), ("BY", 6, 8, 7),
+//!     ("KG", 7, 4, 0), ("UZ", 13, 5, 0), ("TM", 5, 2, 0), ("MN", 21, 2, 0), ("UA", 25, 2, 0),
 //! ];
-//! for (country, regions, cities) in by_country {
+//! for (country, regions, cities, districts) in by_country {
 //!     assert_eq!(count(Region, Some(country))?, regions, "{country}");
 //!     assert_eq!(count(City, Some(country))?, cities, "{country}");
+//!     assert_eq!(count(District, Some(country))?, districts, "{country}");
 //! }
+//! // Kazakhstan's first-level units on a date: 19 before the reform of 1997, 14 after it,
+//! // 17 since 8 June 2022.
+//! let kz_regions = |d: &str| -> Result<usize, Box<dyn std::error::Error>> {
+//!     Ok(ds.select(Some(Region), Some("KZ"), Some(&d.parse()?))?.len())
+//! };
+//! assert_eq!((kz_regions("1996")?, kz_regions("2000")?, kz_regions("2023")?), (19, 14, 17));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![deny(missing_docs)]

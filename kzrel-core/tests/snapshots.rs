@@ -12,6 +12,10 @@ fn entity_cards() {
         ("east-kazakhstan", "KZ-63"),
         ("xinjiang", "CN-XJ"),
         ("kazakhstan", "KZ"),
+        ("semipalatinsk-oblast", "kz-semipalatinsk-oblast"),
+        ("almaty-region", "KZ-19"),
+        ("osce", "org-osce"),
+        ("saudabayev", "person-kanat-saudabayev"),
     ] {
         let e = ds.entity(key).unwrap_or_else(|e| panic!("{e}"));
         insta::assert_snapshot!(name, e.to_string());

@@ -486,7 +486,7 @@ mod tests {
             .unwrap();
         assert_eq!(kz_regions.len(), 17);
         let kz_cities = ds.select(Some(EntityKind::City), Some("kz"), None).unwrap();
-        assert_eq!(kz_cities.len(), 84);
+        assert_eq!(kz_cities.len(), 110);
         assert!(ds.select(None, Some("Kazakstan"), None).is_err());
         let east = ds.entity("KZ-63").unwrap();
         assert_eq!(ds.country_of(east, &today).unwrap().id.as_str(), "kz");
