@@ -335,10 +335,14 @@ fn parse_record(line: &str) -> Result<Record, String> {
             None => text,
         }
     };
-    // A skim for the `amends` key (no allocation), then the real parse of the line
-    // itself, so that errors keep their column.
-    let probe: Probe = serde_json::from_str(line).map_err(|e| located(&e))?;
-    if probe.amends.is_some() {
+    // A line without the text "amends" cannot be an amendment: parse it once. Otherwise
+    // skim for the key (no allocation), then parse the line itself, so that errors keep
+    // their column.
+    let amendment = line.contains("\"amends\"") && {
+        let probe: Probe = serde_json::from_str(line).map_err(|e| located(&e))?;
+        probe.amends.is_some()
+    };
+    if amendment {
         serde_json::from_str(line)
             .map(|a| Record::Amendment(Box::new(a)))
             .map_err(|e| format!("in an amendment: {}", located(&e)))
