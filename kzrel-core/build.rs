@@ -37,7 +37,7 @@ fn main() {
         PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let data = root.join("data");
     println!("cargo::rerun-if-changed=data");
-    for d in ["entities", "curated", "sources"] {
+    for d in ["entities", "curated", "relations", "sources"] {
         println!("cargo::rerun-if-changed=data/{d}");
     }
     // Generated entities first, then the curated ones, so that load order reads from the
@@ -46,10 +46,11 @@ fn main() {
     sources.extend(files(&data.join("sources"), "toml"));
     let mut entities = files(&data.join("entities"), "jsonl");
     entities.extend(files(&data.join("curated"), "jsonl"));
+    entities.extend(files(&data.join("relations"), "jsonl"));
     let code = format!(
         "// Written by build.rs from the files under data/; do not edit.\n{}{}",
         table("EMBEDDED_SOURCES", &root, &sources),
-        table("EMBEDDED_ENTITIES", &root, &entities)
+        table("EMBEDDED_RECORDS", &root, &entities)
     );
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
     fs::write(out, code).expect("OUT_DIR is writable");

@@ -105,33 +105,52 @@ impl FromStr for EntityId {
     type Err = IdError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let reason = if s.is_empty() {
-            Some("it is empty")
-        } else if s.len() > MAX_ID {
-            Some("it is longer than 64 characters")
-        } else if !s
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        {
-            Some("only a-z, 0-9 and - may be used")
-        } else if s.starts_with('-') || s.ends_with('-') || s.contains("--") {
-            Some("hyphens go between groups of letters and digits, one at a time")
-        } else {
-            None
-        };
-        match reason {
-            None => Ok(Self(s.into())),
-            Some(reason) => Err(IdError {
-                what: "entity id",
-                input: s.to_string(),
-                reason,
-                suggestion: slug(s).filter(|g| g != s),
-            }),
-        }
+        check_slug(s, "entity id").map(|()| Self(s.into()))
+    }
+}
+
+/// Whether `s` is a slug of at most 64 characters; the error names `what` it was to be.
+fn check_slug(s: &str, what: &'static str) -> Result<(), IdError> {
+    let reason = if s.is_empty() {
+        Some("it is empty")
+    } else if s.len() > MAX_ID {
+        Some("it is longer than 64 characters")
+    } else if !s
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        Some("only a-z, 0-9 and - may be used")
+    } else if s.starts_with('-') || s.ends_with('-') || s.contains("--") {
+        Some("hyphens go between groups of letters and digits, one at a time")
+    } else {
+        None
+    };
+    match reason {
+        None => Ok(()),
+        Some(reason) => Err(IdError {
+            what,
+            input: s.to_string(),
+            reason,
+            suggestion: slug(s).filter(|g| g != s),
+        }),
     }
 }
 
 string_id!(EntityId);
+
+/// The stable id of a relation, a slug like an [`EntityId`]: `zal-0042`, `kar-0007`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RelationId(Box<str>);
+
+impl FromStr for RelationId {
+    type Err = IdError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        check_slug(s, "relation id").map(|()| Self(s.into()))
+    }
+}
+
+string_id!(RelationId);
 
 /// The nearest valid id: ASCII lowercased, every other run of characters a hyphen.
 fn slug(s: &str) -> Option<String> {

@@ -49,5 +49,8 @@ pub use kzrel_names as names;
 
 pub mod dataset;
 pub mod entity;
+pub mod export;
 pub mod id;
+pub mod query;
+pub mod relation;
 pub mod time;

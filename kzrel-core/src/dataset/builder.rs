@@ -15,6 +15,8 @@ pub struct DatasetBuilder {
     entities: Vec<(Entity, String, usize)>,
     /// Amendments with the file and line they came from.
     amendments: Vec<(Amendment, String, usize)>,
+    /// Relation records, parsed but not yet resolved, with their file and line.
+    relations: Vec<(serde_json::Value, String, usize)>,
     sources: BTreeMap<String, Source>,
     problems: Vec<Problem>,
 }
@@ -35,10 +37,12 @@ impl DatasetBuilder {
         self
     }
 
-    /// Add the entities of a JSON Lines file: one entity per line, or an amendment to an
+    /// Add the records of a JSON Lines file, one per line: an entity, an amendment to an
     /// entity of any file (a record with `amends` instead of `id`; see
-    /// [`Amendment`](super::Amendment)). Blank lines and lines starting with `#` are skipped.
-    pub fn entities_jsonl(&mut self, file: &str, text: &str) -> &mut Self {
+    /// [`Amendment`](super::Amendment)) or a relation (a record with `parties`; see
+    /// [`Relation`](crate::relation::Relation)). Blank lines and lines starting with `#`
+    /// are skipped.
+    pub fn jsonl(&mut self, file: &str, text: &str) -> &mut Self {
         for (n, line) in text.lines().enumerate() {
             let line_no = n + 1;
             if line.trim().is_empty() || line.trim_start().starts_with('#') {
@@ -49,28 +53,90 @@ impl DatasetBuilder {
                 Ok(Record::Amendment(a)) => {
                     self.amendments.push((*a, file.to_string(), line_no));
                 }
+                Ok(Record::Relation(r)) => self.relations.push((r, file.to_string(), line_no)),
                 Err(message) => self.problem(file, Some(line_no), message),
             }
         }
         self
     }
 
-    /// Add a file by its kind: `.jsonl` holds entities, `.toml` sources. A file that cannot
-    /// be read, or of another kind, is a problem of the build.
-    pub fn file(&mut self, path: &std::path::Path) -> &mut Self {
-        let name = path.display().to_string();
-        let entities = match path.extension().and_then(|e| e.to_str()) {
-            Some("jsonl") => true,
-            Some("toml") => false,
-            _ => {
-                let why = "unknown kind of file: name entity files *.jsonl and source files *.toml";
-                self.problem(&name, None, why.into());
+    /// Add the relations of a CSV table (the columns of
+    /// [`CSV_COLUMNS`](crate::export::CSV_COLUMNS)); problems name the row's line.
+    pub fn relations_csv(&mut self, file: &str, text: &str) -> &mut Self {
+        for (line, record) in crate::export::csv_records(text) {
+            match record {
+                Ok(value) => self.relations.push((value, file.to_string(), line)),
+                Err(message) => self.problem(file, Some(line), message),
+            }
+        }
+        self
+    }
+
+    /// Add a TOML file: arrays of tables named `entity`, `amendment` and `relation` hold
+    /// records (as in JSON Lines; problems name the record by its number), and every
+    /// other table is a source, keyed by its id.
+    pub fn toml(&mut self, file: &str, text: &str) -> &mut Self {
+        let mut table = match toml::from_str::<toml::Table>(text) {
+            Ok(t) => t,
+            Err(e) => {
+                self.problem(file, None, e.to_string());
                 return self;
             }
         };
+        for key in ["entity", "amendment", "relation"] {
+            let Some(records) = table.remove(key) else {
+                continue;
+            };
+            let Some(records) = records.as_array().cloned() else {
+                self.problem(
+                    file,
+                    None,
+                    format!("{key}: write records as [[{key}]] tables"),
+                );
+                continue;
+            };
+            for (i, record) in records.into_iter().enumerate() {
+                let at = format!("{file} [[{key}]] #{}", i + 1);
+                let json = serde_json::to_string(&record).unwrap_or_default();
+                match key {
+                    "relation" => match serde_json::from_str(&json) {
+                        Ok(v) => self.relations.push((v, at, 0)),
+                        Err(e) => self.problem(&at, None, e.to_string()),
+                    },
+                    "amendment" => match serde_json::from_str::<Amendment>(&json) {
+                        Ok(a) => self.amendments.push((a, at, 0)),
+                        Err(e) => self.problem(&at, None, format!("in an amendment: {e}")),
+                    },
+                    _ => match serde_json::from_str::<Entity>(&json) {
+                        Ok(e) => self.entities.push((e, at, 0)),
+                        Err(e) => self.problem(&at, None, e.to_string()),
+                    },
+                }
+            }
+        }
+        let rest = toml::to_string(&table).unwrap_or_default();
+        self.sources_toml(file, &rest)
+    }
+
+    /// Add a file by its kind: `.jsonl` holds records (entities, amendments, relations),
+    /// `.csv` relations, `.toml` sources and records. A file that cannot be read, or of
+    /// another kind, is a problem of the build.
+    pub fn file(&mut self, path: &std::path::Path) -> &mut Self {
+        let name = path.display().to_string();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
+        if !matches!(ext, "jsonl" | "csv" | "toml") {
+            let why = "unknown kind of file: name records *.jsonl, relation tables *.csv and \
+                       sources *.toml";
+            self.problem(&name, None, why.into());
+            return self;
+        }
         match std::fs::read_to_string(path) {
-            Ok(text) if entities => self.entities_jsonl(&name, &text),
-            Ok(text) => self.sources_toml(&name, &text),
+            Ok(text) if ext == "jsonl" => self.jsonl(&name, &text),
+            Ok(text) if ext == "csv" => self.relations_csv(&name, &text),
+            Ok(text) => self.toml(&name, &text),
             Err(e) => {
                 self.problem(&name, None, format!("cannot read it: {e}"));
                 self
@@ -174,10 +240,14 @@ impl DatasetBuilder {
             }
         }
         problems.extend(official_twins(&self.entities));
+        let raw = std::mem::take(&mut self.relations);
+        ds.entities = self.entities.into_iter().map(|(e, _, _)| e).collect();
+        let (relations, relation_problems) = super::relations::check(&ds, &ds.sources, raw);
+        problems.extend(relation_problems);
         if !problems.is_empty() {
             return Err(LoadError { problems });
         }
-        ds.entities = self.entities.into_iter().map(|(e, _, _)| e).collect();
+        ds.set_relations(relations);
         Ok(ds)
     }
 }
@@ -315,6 +385,7 @@ fn untimely(
 enum Record {
     Entity(Box<Entity>),
     Amendment(Box<Amendment>),
+    Relation(serde_json::Value),
 }
 
 /// The `amends` key of a record, if it has one; every other field is skipped.
@@ -338,6 +409,12 @@ fn parse_record(line: &str) -> Result<Record, String> {
     // A line without the text "amends" cannot be an amendment: parse it once. Otherwise
     // skim for the key (no allocation), then parse the line itself, so that errors keep
     // their column.
+    if line.contains("\"parties\"") {
+        // Resolved against the entities once every file is read.
+        return serde_json::from_str(line)
+            .map(Record::Relation)
+            .map_err(|e| located(&e));
+    }
     let amendment = line.contains("\"amends\"") && {
         let probe: Probe = serde_json::from_str(line).map_err(|e| located(&e))?;
         probe.amends.is_some()

@@ -21,11 +21,13 @@ use std::sync::{Arc, OnceLock};
 use serde::{Deserialize, Serialize};
 
 use crate::entity::{Entity, EntityKind};
-use crate::id::EntityId;
+use crate::id::{EntityId, RelationId};
+use crate::relation::Relation;
 use crate::time::PartialDate;
 
 mod amend;
 mod builder;
+mod relations;
 
 pub use amend::Amendment;
 pub use builder::DatasetBuilder;
@@ -162,6 +164,8 @@ pub struct Dataset {
     by_iso: HashMap<String, usize>,
     by_geonames: HashMap<u32, usize>,
     sources: BTreeMap<String, Source>,
+    relations: Vec<Relation>,
+    by_relation: HashMap<RelationId, usize>,
 }
 
 // The data files under data/, listed by build.rs.
@@ -187,8 +191,24 @@ impl Dataset {
         for (file, text) in EMBEDDED_SOURCES {
             b.sources_toml(file, text);
         }
-        for (file, text) in EMBEDDED_ENTITIES {
-            b.entities_jsonl(file, text);
+        for (file, text) in EMBEDDED_RECORDS {
+            b.jsonl(file, text);
+        }
+        b
+    }
+
+    /// A builder that starts from the embedded entities and sources but none of the
+    /// embedded relations: to load relations of your own, or an export, against the
+    /// gazetteer.
+    pub fn builder_with_embedded_entities() -> DatasetBuilder {
+        let mut b = DatasetBuilder::default();
+        for (file, text) in EMBEDDED_SOURCES {
+            b.sources_toml(file, text);
+        }
+        for (file, text) in EMBEDDED_RECORDS {
+            if !file.starts_with("data/relations/") {
+                b.jsonl(file, text);
+            }
         }
         b
     }
@@ -278,6 +298,25 @@ impl Dataset {
         self.entities.is_empty()
     }
 
+    /// Every relation, in load order.
+    pub fn relations(&self) -> &[Relation] {
+        &self.relations
+    }
+
+    /// A relation by its id.
+    pub fn relation(&self, id: &str) -> Option<&Relation> {
+        self.by_relation.get(id).map(|&i| &self.relations[i])
+    }
+
+    fn set_relations(&mut self, relations: Vec<Relation>) {
+        self.by_relation = relations
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
+        self.relations = relations;
+    }
+
     /// A cited source, by id.
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.get(id)
@@ -312,7 +351,7 @@ mod tests {
     fn build(lines: &str) -> Result<Dataset, LoadError> {
         let mut b = Dataset::builder();
         b.sources_toml("sources.toml", SOURCES);
-        b.entities_jsonl("mine.jsonl", lines);
+        b.jsonl("mine.jsonl", lines);
         b.build()
     }
 
@@ -364,7 +403,7 @@ mod tests {
     fn amendments_apply_across_files_and_their_problems_point_at_them() {
         let mut b = Dataset::builder();
         b.sources_toml("sources.toml", SOURCES);
-        b.entities_jsonl(
+        b.jsonl(
             "late.jsonl",
             concat!(
                 r#"{"amends": "a", "names": [{"text": "Old A", "lang": "en", "script": "Latn", "kind": "historical", "period": "../1990", "source": "s"}], "parents": [{"id": "p", "period": "1991/.."}]}"#,
@@ -378,7 +417,7 @@ mod tests {
                 r#"{"amends": "p", "external": {"iso3166": "PP"}}"#,
             ),
         );
-        b.entities_jsonl(
+        b.jsonl(
             "base.jsonl",
             concat!(
                 r#"{"id": "p", "kind": "country", "names": [{"text": "P", "lang": "en", "script": "Latn", "kind": "short"}], "external": {"iso3166": "PQ"}}"#,
@@ -400,11 +439,11 @@ mod tests {
 
         let mut b = Dataset::builder();
         b.sources_toml("sources.toml", SOURCES);
-        b.entities_jsonl(
+        b.jsonl(
             "late.jsonl",
             r#"{"amends": "a", "names": [{"text": "Old A", "lang": "en", "script": "Latn", "kind": "historical", "period": "../1990", "source": "s"}], "parents": [{"id": "p", "period": "1991/.."}]}"#,
         );
-        b.entities_jsonl(
+        b.jsonl(
             "base.jsonl",
             concat!(
                 r#"{"id": "p", "kind": "country", "names": [{"text": "P", "lang": "en", "script": "Latn", "kind": "short"}]}"#,
@@ -421,6 +460,47 @@ mod tests {
         );
         assert_eq!(a.parent(&on("2000")).map(EntityId::as_str), Some("p"));
         assert_eq!(a.parent(&on("1990")), None);
+    }
+
+    #[test]
+    fn relations_resolve_keys_and_name_what_is_wrong() {
+        let mut b = Dataset::builder_with_embedded();
+        b.sources_toml("mine.toml", "[mine]\ntitle = \"My notes\"\n");
+        b.jsonl(
+            "rel.jsonl",
+            concat!(
+                r#"{"id": "m-1", "kind": "agreement", "subkind": "agreement", "parties": [{"entity": "KZ-59", "role": "signatory"}, {"entity": "RU-OMS", "role": "signatory"}], "date": "2001-09-03", "place": "geonames:1496153", "summary": "An agreement.", "sources": [{"source": "mine", "locator": "p. 1", "quote": "signed"}]}"#,
+                "\n",
+                r#"{"id": "m-2", "kind": "agreement", "parties": [{"entity": "Korgan region", "role": "signatory"}], "summary": "s", "sources": [{"source": "mine", "quote": "q"}]}"#,
+                "\n",
+                r#"{"id": "m-1", "kind": "event", "subkind": "treaty", "parties": [{"entity": "kz", "role": "host"}], "summary": "s", "sources": [{"source": "nope", "quote": "q"}], "wehn": 1}"#,
+                "\n",
+                r#"{"id": "m-3", "kind": "event", "subkind": "treaty", "parties": [{"entity": "kz", "role": "host"}], "summary": "s", "sources": [{"source": "nope", "quote": "q"}]}"#,
+            ),
+        );
+        let text = b.build().unwrap_err().to_string();
+        for want in [
+            "rel.jsonl:2: m-2: parties[0].entity: \"Korgan region\" names no entity",
+            "did you mean Kurgan Oblast (ru-kurganskaya-oblast, RU-KGN)?",
+            "rel.jsonl:3: m-1: unknown field `wehn`",
+            "rel.jsonl:4: m-3: subkind treaty does not belong to kind event",
+            "rel.jsonl:4: m-3: cites unknown source \"nope\"",
+        ] {
+            assert!(text.contains(want), "missing {want:?} in:\n{text}");
+        }
+
+        let mut b = Dataset::builder_with_embedded();
+        b.sources_toml("mine.toml", "[mine]\ntitle = \"My notes\"\n");
+        b.jsonl(
+            "rel.jsonl",
+            r#"{"id": "m-1", "kind": "agreement", "parties": [{"entity": "KZ-59", "role": "signatory"}, {"entity": "RU-OMS", "role": "signatory"}], "date": "2001-09-03", "summary": "An agreement.", "sources": [{"source": "mine", "quote": "signed"}]}"#,
+        );
+        let ds = b.build().unwrap_or_else(|e| panic!("{e}"));
+        let r = ds
+            .relation("m-1")
+            .unwrap_or_else(|| panic!("m-1 is loaded"));
+        let ids: Vec<&str> = r.entities().map(EntityId::as_str).collect();
+        assert_eq!(ids, ["kz-soltustik-qazaqstan-oblysy", "ru-omskaya-oblast"]);
     }
 
     #[test]
