@@ -273,7 +273,7 @@ def test_a_bad_file_loads_nothing_and_names_every_problem(tmp_path):
         encoding="utf-8",
     )
     with pytest.raises(DatasetError) as info:
-        kzrel.load(bad, tmp_path / "gone.toml", tmp_path / "x.csv")
+        kzrel.load(bad, tmp_path / "gone.toml", tmp_path / "x.xlsx")
     problems = "\n".join(info.value.problems)
     for want in [
         f'{bad}:2: invalid entity id "Kz B"',
@@ -281,7 +281,7 @@ def test_a_bad_file_loads_nothing_and_names_every_problem(tmp_path):
         f"{bad}:3: unknown variant `town`",
         f'{bad}:4: invalid date "2020/2010": the period ends before it starts',
         "gone.toml: cannot read it",
-        "x.csv: unknown kind of file",
+        "x.xlsx: unknown kind of file",
     ]:
         assert want.replace('\\"', '"') in problems, (want, problems)
     assert "(column 13)" in problems and "line 1 column" not in problems

@@ -98,7 +98,7 @@ fn load_error(py: Python<'_>, e: &LoadError) -> PyErr {
     errors::dataset_error(py, &e.to_string(), problems)
 }
 
-fn unknown(py: Python<'_>, e: &UnknownEntity) -> PyErr {
+pub(crate) fn unknown(py: Python<'_>, e: &UnknownEntity) -> PyErr {
     errors::unknown_entity(py, &e.to_string(), &e.key, e.suggestion.as_deref())
 }
 
@@ -228,16 +228,79 @@ impl PyDataset {
             .transpose()
     }
 
+    /// The relations that meet every condition given, in date order: ``kind`` (one or
+    /// a list), ``party`` (an entity key or a list; with ``within=True`` what lies inside
+    /// it counts too, and ``party_kind`` keeps only parties of that kind — "any region
+    /// of Kazakhstan" is ``party="KZ", within=True, party_kind="region"``), ``country``
+    /// (a counterpart: another party in that country on the relation's date),
+    /// ``since``/``until``/``during`` (partial dates: "2014" overlaps "2014-10-16"),
+    /// ``place`` and ``text`` (in title, summary, note or quote).
+    #[pyo3(signature = (kind = None, party = None, within = false, party_kind = None,
+                        country = None, since = None, until = None, during = None,
+                        place = None, text = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn relations(
+        &self,
+        py: Python<'_>,
+        kind: Option<OneOrMany>,
+        party: Option<OneOrMany>,
+        within: bool,
+        party_kind: Option<&str>,
+        country: Option<&str>,
+        since: Option<&str>,
+        until: Option<&str>,
+        during: Option<&str>,
+        place: Option<&str>,
+        text: Option<&str>,
+    ) -> PyResult<crate::relations::PyRelations> {
+        crate::relations::query(
+            py,
+            &self.inner,
+            kind.map(OneOrMany::into_vec),
+            party.map(OneOrMany::into_vec),
+            within,
+            party_kind,
+            country,
+            since,
+            until,
+            during,
+            place,
+            text,
+        )
+    }
+
+    /// The relation with id ``id``; a ``KeyError`` if there is none.
+    fn relation(&self, id: &str) -> PyResult<crate::relations::PyRelation> {
+        crate::relations::relation(&self.inner, id)
+    }
+
     fn __len__(&self) -> usize {
         self.inner.len()
     }
 
     fn __repr__(&self) -> String {
         format!(
-            "<kzrel.Dataset: {} entities, {} sources>",
+            "<kzrel.Dataset: {} entities, {} relations, {} sources>",
             self.inner.len(),
+            self.inner.relations().len(),
             self.inner.sources().len()
         )
+    }
+}
+
+/// A string or a list of strings, as an argument.
+#[derive(FromPyObject)]
+pub(crate) enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::One(s) => vec![s],
+            OneOrMany::Many(v) => v,
+        }
     }
 }
 
@@ -257,7 +320,7 @@ const ROW_COLUMNS: [&str; 11] = [
 ];
 
 /// An optional package, or an `ImportError` that says how to get it.
-fn import_optional<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyModule>> {
+pub(crate) fn import_optional<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyModule>> {
     py.import(name).map_err(|_| {
         pyo3::exceptions::PyImportError::new_err(format!(
             "{name} is not installed: pip install {name}"
@@ -266,7 +329,7 @@ fn import_optional<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyMo
 }
 
 /// The English name in use today, else the first name.
-fn display_name(e: &Entity) -> String {
+pub(crate) fn display_name(e: &Entity) -> String {
     e.name("en", &PartialDate::today())
         .or(e.names.first())
         .map(|n| n.text.clone())
@@ -335,13 +398,13 @@ impl PyDataset {
     }
 }
 
-fn json_to_py<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn json_to_py<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
     py.import("json")?.call_method1("loads", (json,))
 }
 
 impl PyEntity {
     /// The entity at `index` of `ds`.
-    fn at(ds: &Arc<Dataset>, index: usize) -> Self {
+    pub(crate) fn at(ds: &Arc<Dataset>, index: usize) -> Self {
         Self {
             ds: Arc::clone(ds),
             index,

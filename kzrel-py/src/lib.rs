@@ -5,6 +5,7 @@
 mod dataset;
 mod errors;
 mod names;
+mod relations;
 
 use pyo3::prelude::*;
 
@@ -23,5 +24,6 @@ fn _kzrel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(names::detect_script, m)?)?;
     m.add_function(wrap_pyfunction!(names::normalize, m)?)?;
     dataset::register(m)?;
+    relations::register(m)?;
     Ok(())
 }

@@ -28,9 +28,13 @@ from __future__ import annotations
 
 from kzrel import errors
 from kzrel._kzrel import (
+    Citation,
     Dataset,
     Entity,
     Name,
+    Party,
+    Relation,
+    Relations,
     SchemeInfo,
     ScriptReport,
     __version__,
@@ -59,6 +63,10 @@ __all__ = [
     "Dataset",
     "Entity",
     "Name",
+    "Relation",
+    "Relations",
+    "Party",
+    "Citation",
     "SchemeInfo",
     "ScriptReport",
     "detect_script",

@@ -102,17 +102,41 @@ def _entity(args: argparse.Namespace, out: TextIO) -> int:
 
 def _entities(args: argparse.Namespace, out: TextIO) -> int:
     rows = _dataset(args).rows(kind=args.kind, country=args.country, as_of=args.as_of)
-    cols = ["id", "kind", "subkind", "iso3166", "geonames_id", "name"]
+    _table(rows, ["id", "kind", "subkind", "iso3166", "geonames_id", "name"], out)
+    return 0
+
+
+def _table(rows: list[dict], cols: list[str], out: TextIO) -> None:
     table = [[("" if r[c] is None else str(r[c])) for c in cols] for r in rows]
     widths = [max(len(x) for x in col) for col in zip(cols, *table)]
     for line in [cols, *table]:
         print("  ".join(x.ljust(w) for x, w in zip(line, widths)).rstrip(), file=out)
+
+
+def _relations(args: argparse.Namespace, out: TextIO) -> int:
+    found = _dataset(args).relations(
+        kind=args.kind or None, party=args.party or None, within=args.within,
+        party_kind=args.party_kind, country=args.country, since=args.since, until=args.until,
+        place=args.place, text=args.text,
+    )
+    if args.format == "jsonl":
+        print(found.to_jsonl(), end="", file=out)
+    elif args.format == "csv":
+        print(found.to_csv(), end="", file=out)
+    elif args.format == "graphml":
+        print(found.to_graphml(), end="", file=out)
+    else:
+        rows = found.rows()
+        for r in rows:
+            if len(r["summary"]) > 70:
+                r["summary"] = r["summary"][:69] + "…"
+        _table(rows, ["id", "date", "kind", "subkind", "parties", "summary"], out)
     return 0
 
 
 def _data_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", action="append", default=[], metavar="FILE",
-                   help="add your own file: entities (*.jsonl) or sources (*.toml); repeatable")
+                   help="add your own file: records (*.jsonl), relations (*.csv), sources and records (*.toml); repeatable")
     p.add_argument("--no-embedded", action="store_true", help="use only the --data files")
 
 
@@ -148,6 +172,19 @@ def build_parser() -> argparse.ArgumentParser:
     es.add_argument("-c", "--country", help="a country: KZ, RU, kz…")
     es.add_argument("--as-of", help="only those that existed then: 1995, 2014-10, 2022-06-08")
     _data_options(es)
+    rs = sub.add_parser("relations", help="list relations by kind, party, country, date, place and text")
+    rs.add_argument("-k", "--kind", action="append", default=[],
+                    help="agreement, partnership, event, trade-figure, membership or project (repeatable)")
+    rs.add_argument("-p", "--party", action="append", default=[], help="an entity key: KZ-59, by, org-osce… (repeatable)")
+    rs.add_argument("--within", action="store_true", help="parties inside --party count too (its regions, cities…)")
+    rs.add_argument("--party-kind", help="only parties of this kind count (region, city…)")
+    rs.add_argument("-c", "--country", help="a counterpart: another party in this country")
+    rs.add_argument("--since", help="dated on or after: 2014, 2014-10, 2014-10-16")
+    rs.add_argument("--until", help="dated on or before")
+    rs.add_argument("--place", help="took place in this entity")
+    rs.add_argument("--text", help="in the title, summary, note or a quote")
+    rs.add_argument("-f", "--format", choices=["table", "jsonl", "csv", "graphml"], default="table")
+    _data_options(rs)
     return p
 
 
@@ -163,6 +200,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return _entity(args, out)
         if args.command == "entities":
             return _entities(args, out)
+        if args.command == "relations":
+            return _relations(args, out)
         return _detect(args.text, out)
     except (kzrel.UnknownSchemeError, kzrel.UnknownProfileError, kzrel.NotReversibleError,
             kzrel.UnknownEntityError, kzrel.DatasetError) as e:

@@ -308,6 +308,11 @@ impl Dataset {
         self.by_relation.get(id).map(|&i| &self.relations[i])
     }
 
+    /// Where the relation with `id` stands in [`relations`](Self::relations).
+    pub fn relation_position(&self, id: &str) -> Option<usize> {
+        self.by_relation.get(id).copied()
+    }
+
     fn set_relations(&mut self, relations: Vec<Relation>) {
         self.by_relation = relations
             .iter()
