@@ -180,3 +180,20 @@ def test_semey_changes_region_in_2022(ds):
     assert semey.parent(as_of="2022-06-08").id == "kz-abay-oblysy"
     assert semey.name_in("ru", as_of="2000") == "Семипалатинск"
     assert semey.name_in("ru", as_of="2010") == "Семей"
+
+
+def test_every_relation_quote_is_in_its_seed(ds):
+    if not SEEDS.is_dir():
+        pytest.skip(f"the seed documents are not at hand ({SEEDS} is absent)")
+    seeds = {k: v["seed"] for k, v in tomllib.loads(
+        (ROOT / "kzrel-core" / "data" / "sources" / "seeds.toml").read_text(encoding="utf-8")).items()}
+    missing = []
+    checked = 0
+    for r in ds.relations():
+        for c in r.sources:
+            if c.source in seeds:
+                checked += 1
+                if fold(c.quote) not in seed_text(seeds[c.source]):
+                    missing.append(f"{r.id}: {c.quote!r} not in {seeds[c.source]}")
+    assert checked >= len(ds.relations()) > 150
+    assert not missing, "\n".join(missing)

@@ -54,7 +54,9 @@ impl RelationQuery {
         self
     }
 
-    /// Only relations with this entity among the parties (call again for "any of").
+    /// Only relations with this entity among the parties (call again for "any of"). An
+    /// organization whose parent it is on the relation's date — its akimat, its
+    /// ministry — counts as it.
     #[must_use]
     pub fn party(mut self, entity: EntityId) -> Self {
         self.parties.push(entity);
@@ -193,9 +195,16 @@ impl Dataset {
             return false;
         }
         let date = on(r);
+        // A body of the entity (North Kazakhstan's akimat for the region) acts for it.
+        let body_of = |t: &EntityId| {
+            e.kind == EntityKind::Organization
+                && e.parents
+                    .iter()
+                    .any(|l| l.period.includes(&date) && l.id == *t)
+        };
         targets
             .iter()
-            .any(|t| t == id || (q.within && self.is_within(e, t, &date)))
+            .any(|t| t == id || body_of(t) || (q.within && self.is_within(e, t, &date)))
     }
 
     /// Whether `r` meets every condition of `q`.

@@ -103,22 +103,31 @@ pub(crate) fn unknown(py: Python<'_>, e: &UnknownEntity) -> PyErr {
 }
 
 /// The dataset embedded in kzrel (loaded once, shared after), or, given ``files``, that
-/// data extended with them (or them alone with ``embedded=False``): ``*.jsonl`` files of
-/// entities and ``*.toml`` files of sources. A dataset that does not check out raises
-/// :class:`kzrel.DatasetError` listing every problem, and nothing is loaded.
+/// data extended with them (or them alone with ``embedded=False``; with
+/// ``embedded_relations=False`` the embedded entities and sources without the embedded
+/// relations, to load relations of your own or an export): ``*.jsonl`` files of records
+/// (entities, amendments, relations), ``*.csv`` tables of relations and ``*.toml`` files
+/// of sources (and ``[[entity]]``/``[[relation]]`` records). A dataset that does not
+/// check out raises :class:`kzrel.DatasetError` listing every problem, and nothing is
+/// loaded.
 #[pyfunction]
-#[pyo3(signature = (*files, embedded = true))]
-pub fn load(py: Python<'_>, files: Vec<std::path::PathBuf>, embedded: bool) -> PyResult<PyDataset> {
-    if files.is_empty() && embedded {
+#[pyo3(signature = (*files, embedded = true, embedded_relations = true))]
+pub fn load(
+    py: Python<'_>,
+    files: Vec<std::path::PathBuf>,
+    embedded: bool,
+    embedded_relations: bool,
+) -> PyResult<PyDataset> {
+    if files.is_empty() && embedded && embedded_relations {
         return Dataset::embedded()
             .map(|inner| PyDataset { inner })
             .map_err(|e| load_error(py, &e));
     }
     let built = py.detach(|| {
-        let mut b = if embedded {
-            Dataset::builder_with_embedded()
-        } else {
-            Dataset::builder()
+        let mut b = match (embedded, embedded_relations) {
+            (true, true) => Dataset::builder_with_embedded(),
+            (true, false) => Dataset::builder_with_embedded_entities(),
+            (false, _) => Dataset::builder(),
         };
         for f in &files {
             b.file(f);
@@ -133,7 +142,7 @@ pub fn load(py: Python<'_>, files: Vec<std::path::PathBuf>, embedded: bool) -> P
 /// The entity with kzrel id `id` in the embedded dataset (used to unpickle entities).
 #[pyfunction]
 pub fn _embedded_entity(py: Python<'_>, id: &str) -> PyResult<PyEntity> {
-    load(py, Vec::new(), true)?.entity(py, id)
+    load(py, Vec::new(), true, true)?.entity(py, id)
 }
 
 #[pymethods]

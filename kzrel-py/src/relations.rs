@@ -660,15 +660,17 @@ impl PyRelation {
         json_to_py(py, &serde_json::to_string(self.get()).map_err(bad)?)
     }
 
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let r = self.get();
-        format!(
-            "Relation({:?}, {}, {}, {:?})",
-            r.id.as_str(),
+        let text =
+            |s: &str| -> PyResult<String> { pyo3::types::PyString::new(py, s).repr()?.extract() };
+        Ok(format!(
+            "Relation({}, {}, {}, {})",
+            text(r.id.as_str())?,
             r.kind,
             r.date.map_or("undated".to_string(), |d| d.to_string()),
-            r.summary
-        )
+            text(&r.summary)?
+        ))
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {

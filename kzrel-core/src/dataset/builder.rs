@@ -202,6 +202,32 @@ impl DatasetBuilder {
                 at(file, *line, format!("{}: {p}", e.id));
             }
         }
+        problems.extend(self.references(&ds));
+        problems.extend(official_twins(&self.entities));
+        let raw = std::mem::take(&mut self.relations);
+        ds.entities = self.entities.into_iter().map(|(e, _, _)| e).collect();
+        let (relations, relation_problems) = super::relations::check(&ds, &ds.sources, raw);
+        problems.extend(relation_problems);
+        if !problems.is_empty() {
+            return Err(LoadError { problems });
+        }
+        ds.set_relations(relations);
+        Ok(ds)
+    }
+}
+
+impl DatasetBuilder {
+    /// Links to entities that do not exist (or did not then) and sources not described,
+    /// at each entity's file and line.
+    fn references(&self, ds: &Dataset) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let mut at = |file: &str, line: usize, message: String| {
+            problems.push(Problem {
+                file: file.to_string(),
+                line: Some(line),
+                message,
+            });
+        };
         for (e, file, line) in &self.entities {
             let links = e.parents.iter().chain(&e.predecessors).chain(&e.seats);
             let role_links = e.roles.iter().filter_map(|r| r.of.as_ref());
@@ -210,7 +236,12 @@ impl DatasetBuilder {
                     at(
                         file,
                         *line,
-                        format!("{}: links to unknown entity {:?}", e.id, id.as_str()),
+                        format!(
+                            "{}: links to unknown entity {:?}{}",
+                            e.id,
+                            id.as_str(),
+                            did_you_mean(ds.by_id.keys().map(EntityId::as_str), id.as_str())
+                        ),
                     );
                 }
             }
@@ -235,24 +266,18 @@ impl DatasetBuilder {
                 .chain(e.roles.iter().filter_map(|r| r.source.as_deref()));
             for s in cited {
                 if !ds.sources.contains_key(s) {
-                    at(file, *line, format!("{}: cites unknown source {s:?}", e.id));
+                    let hint = did_you_mean(ds.sources.keys().map(String::as_str), s);
+                    at(
+                        file,
+                        *line,
+                        format!("{}: cites unknown source {s:?}{hint}", e.id),
+                    );
                 }
             }
         }
-        problems.extend(official_twins(&self.entities));
-        let raw = std::mem::take(&mut self.relations);
-        ds.entities = self.entities.into_iter().map(|(e, _, _)| e).collect();
-        let (relations, relation_problems) = super::relations::check(&ds, &ds.sources, raw);
-        problems.extend(relation_problems);
-        if !problems.is_empty() {
-            return Err(LoadError { problems });
-        }
-        ds.set_relations(relations);
-        Ok(ds)
+        problems
     }
-}
 
-impl DatasetBuilder {
     /// Apply every amendment to its entity, in the order read. An amendment that names
     /// no entity, conflicts with it, or replaces parents another amendment already
     /// replaced is a problem, and so is a link or a source it cites that does not exist;
@@ -275,14 +300,7 @@ impl DatasetBuilder {
                 });
             };
             let Some(&i) = index.get(&a.amends) else {
-                let near = index
-                    .keys()
-                    .map(|k| (strsim::jaro_winkler(a.amends.as_str(), k.as_str()), k))
-                    .filter(|(score, _)| *score >= 0.85)
-                    .max_by(|x, y| x.0.total_cmp(&y.0).then_with(|| y.1.cmp(x.1)));
-                let hint = near.map_or(String::new(), |(_, k)| {
-                    format!("; did you mean {:?}?", k.as_str())
-                });
+                let hint = did_you_mean(index.keys().map(EntityId::as_str), a.amends.as_str());
                 fail(format!(
                     "amends unknown entity {:?}{hint}",
                     a.amends.as_str()
@@ -323,7 +341,11 @@ impl DatasetBuilder {
                 .chain(a.roles.iter().filter_map(|r| r.source.as_deref()));
             for s in cited {
                 if !sources.contains_key(s) {
-                    bad.push(format!("amends {}: cites unknown source {s:?}", a.amends));
+                    let hint = did_you_mean(sources.keys().map(String::as_str), s);
+                    bad.push(format!(
+                        "amends {}: cites unknown source {s:?}{hint}",
+                        a.amends
+                    ));
                 }
             }
             let existence = |id: &EntityId| Some(self.entities[*index.get(id)?].0.period);
@@ -379,6 +401,15 @@ fn untimely(
         }
     }
     out
+}
+
+/// "; did you mean \"x\"?" for the key among `keys` nearest to `want`, or nothing
+/// when none is close.
+pub(super) fn did_you_mean<'k>(keys: impl Iterator<Item = &'k str>, want: &str) -> String {
+    keys.map(|k| (strsim::jaro_winkler(want, k), k))
+        .filter(|(score, _)| *score >= 0.85)
+        .max_by(|x, y| x.0.total_cmp(&y.0).then_with(|| y.1.cmp(x.1)))
+        .map_or(String::new(), |(_, k)| format!("; did you mean {k:?}?"))
 }
 
 /// One line of an entities file.

@@ -112,9 +112,9 @@ pub(super) fn check(
                 "{id}: {field}: {key:?} names no entity (a kzrel id, ISO code or geonames:<id>){hint}"
             ));
         }
-        if !unresolved.is_empty() {
-            continue;
-        }
+        // Checked on with a stand-in for what names nothing, so that every problem of
+        // the record shows at once; it is not kept.
+        let keep = unresolved.is_empty();
         let r: Relation = match serde_json::from_value(value) {
             Ok(r) => r,
             Err(e) => {
@@ -129,7 +129,12 @@ pub(super) fn check(
         }
         for c in &r.sources {
             if !sources.contains_key(&c.source) {
-                at(format!("{}: cites unknown source {:?}", r.id, c.source));
+                let hint =
+                    super::builder::did_you_mean(sources.keys().map(String::as_str), &c.source);
+                at(format!(
+                    "{}: cites unknown source {:?}{hint}",
+                    r.id, c.source
+                ));
                 sound = false;
             }
         }
@@ -141,12 +146,15 @@ pub(super) fn check(
             continue;
         }
         seen.insert(r.id.clone(), (file.clone(), line));
-        if sound {
+        if sound && keep {
             relations.push(r);
         }
     }
     (relations, problems)
 }
+
+/// The stand-in id for a key that names no entity.
+const UNRESOLVED: &str = "unresolved";
 
 /// Replace every party's entity key and the place by the kzrel id it names; collect
 /// the keys that name nothing as (field, key). A record of the wrong shape is left for
@@ -154,9 +162,11 @@ pub(super) fn check(
 fn resolve_keys(ds: &Dataset, value: &mut Value, unresolved: &mut Vec<(String, String)>) {
     let mut resolve = |field: String, slot: &mut Value| {
         if let Some(key) = slot.as_str() {
-            match ds.entity(key) {
-                Ok(e) => *slot = Value::String(e.id.as_str().to_string()),
-                Err(_) => unresolved.push((field, key.to_string())),
+            if let Ok(e) = ds.entity(key) {
+                *slot = Value::String(e.id.as_str().to_string());
+            } else {
+                unresolved.push((field, key.to_string()));
+                *slot = Value::String(UNRESOLVED.into());
             }
         }
     };
