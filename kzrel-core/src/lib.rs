@@ -4,7 +4,8 @@
 //! [`kzrel_names`]. This release carries partial dates and periods ([`time`]), typed
 //! identifiers ([`id`]), entities whose names, parents, seats and existence change over
 //! time ([`entity`]) and the embedded gazetteer with the loader for a researcher's own
-//! files ([`dataset`]). The relations dataset arrives in the next release. The name layer is re-exported as
+//! files ([`dataset`]); relations between entities ([`relation`]), the questions asked of
+//! them ([`query`]) and their export ([`export`]). The name layer is re-exported as
 //! [`names`] so that code written against `kzrel-core` keeps one import path.
 //!
 //! ```
@@ -20,11 +21,11 @@
 //! use kzrel_core::entity::EntityKind::{City, Company, Country, District, Organization, Person, Region};
 //! let ds = Dataset::embedded()?;
 //! let count = |kind, country| ds.select(Some(kind), country, None).map(|v| v.len());
-//! assert_eq!(ds.len(), 929);
+//! assert_eq!(ds.len(), 939);
 //! assert_eq!(count(Country, None)?, 251); // 249 in ISO 3166-1, the USSR, the Kazakh SSR
-//! assert_eq!(count(Organization, None)?, 120);
+//! assert_eq!(count(Organization, None)?, 124);
 //! assert_eq!(count(Company, None)?, 95);
-//! assert_eq!(count(Person, None)?, 36);
+//! assert_eq!(count(Person, None)?, 42);
 //! // Regions, cities and districts by the country they are in today.
 //! let by_country = [
 //!     ("KZ", 17, 110, 5), ("RU", 81, 17, 0), ("CN", 34, 11, 10), ("BY", 6, 8, 7),
@@ -41,6 +42,14 @@
 //!     Ok(ds.select(Some(Region), Some("KZ"), Some(&d.parse()?))?.len())
 //! };
 //! assert_eq!((kz_regions("1996")?, kz_regions("2000")?, kz_regions("2023")?), (19, 14, 17));
+//! // Relations curated from the five seed documents, by kind.
+//! use kzrel_core::relation::RelationKind as R;
+//! let relations = |kind| ds.relations().iter().filter(|r| r.kind == kind).count();
+//! assert_eq!(ds.relations().len(), 462);
+//! assert_eq!(
+//!     [R::Agreement, R::Partnership, R::Event, R::TradeFigure, R::Membership, R::Project].map(relations),
+//!     [115, 41, 92, 116, 24, 74]
+//! );
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![deny(missing_docs)]
