@@ -85,3 +85,23 @@ def test_entity_errors_exit_2_with_the_reason(tmp_path):
     r = run("entities", "--data", str(bad))
     assert r.returncode == 2
     assert f"{bad}:1: kz-x: links to unknown entity" in r.stderr and "it has no name" in r.stderr
+
+
+def test_relations_on_the_command_line(tmp_path):
+    r = run("relations", "-k", "agreement", "-p", "KZ-59")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].split() == ["id", "date", "kind", "subkind", "parties", "summary"]
+    assert any("ru-omskaya-oblast" in x and "2001-09-03" in x for x in lines)
+    out = tmp_path / "east.csv"
+    r = run("relations", "-p", "KZ-63", "--within", "-f", "csv")
+    assert r.returncode == 0 and r.stdout.startswith("id,kind,subkind,date,")
+    out.write_text(r.stdout, encoding="utf-8")
+    r = run("relations", "-f", "jsonl", "--since", "2014", "--until", "2014")
+    assert r.returncode == 0 and all(line.startswith('{"id"') for line in r.stdout.splitlines())
+    r = run("relations", "-f", "graphml", "-p", "BY")
+    assert r.returncode == 0 and "<graphml" in r.stdout
+    r = run("relations", "-k", "treaty")
+    assert r.returncode == 2 and "unknown relation kind" in r.stderr
+    r = run("relations", "-p", "Kazakstan")
+    assert r.returncode == 2 and "did you mean" in r.stderr
