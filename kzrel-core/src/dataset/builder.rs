@@ -16,7 +16,7 @@ pub struct DatasetBuilder {
     /// Amendments with the file and line they came from.
     amendments: Vec<(Amendment, String, usize)>,
     /// Relation records, parsed but not yet resolved, with their file and line.
-    relations: Vec<(serde_json::Value, String, usize)>,
+    relations: Vec<(RawRelation, String, usize)>,
     sources: BTreeMap<String, Source>,
     problems: Vec<Problem>,
 }
@@ -65,7 +65,10 @@ impl DatasetBuilder {
     pub fn relations_csv(&mut self, file: &str, text: &str) -> &mut Self {
         for (line, record) in crate::export::csv_records(text) {
             match record {
-                Ok(value) => self.relations.push((value, file.to_string(), line)),
+                Ok(value) => {
+                    self.relations
+                        .push((RawRelation::Value(value), file.to_string(), line));
+                }
                 Err(message) => self.problem(file, Some(line), message),
             }
         }
@@ -100,7 +103,7 @@ impl DatasetBuilder {
                 let json = serde_json::to_string(&record).unwrap_or_default();
                 match key {
                     "relation" => match serde_json::from_str(&json) {
-                        Ok(v) => self.relations.push((v, at, 0)),
+                        Ok(v) => self.relations.push((RawRelation::Value(v), at, 0)),
                         Err(e) => self.problem(&at, None, e.to_string()),
                     },
                     "amendment" => match serde_json::from_str::<Amendment>(&json) {
@@ -416,7 +419,15 @@ pub(super) fn did_you_mean<'k>(keys: impl Iterator<Item = &'k str>, want: &str) 
 enum Record {
     Entity(Box<Entity>),
     Amendment(Box<Amendment>),
-    Relation(serde_json::Value),
+    Relation(RawRelation),
+}
+
+/// A relation record as read: a line of JSON, or a record built from a CSV row or a
+/// TOML table.
+#[derive(Debug)]
+pub(super) enum RawRelation {
+    Line(String),
+    Value(serde_json::Value),
 }
 
 /// The `amends` key of a record, if it has one; every other field is skipped.
@@ -441,9 +452,10 @@ fn parse_record(line: &str) -> Result<Record, String> {
     // skim for the key (no allocation), then parse the line itself, so that errors keep
     // their column.
     if line.contains("\"parties\"") {
-        // Resolved against the entities once every file is read.
-        return serde_json::from_str(line)
-            .map(Record::Relation)
+        // Only the syntax now (a skim, no allocation); resolved against the entities once
+        // every file is read.
+        return serde_json::from_str::<serde::de::IgnoredAny>(line)
+            .map(|_| Record::Relation(RawRelation::Line(line.to_string())))
             .map_err(|e| located(&e));
     }
     let amendment = line.contains("\"amends\"") && {

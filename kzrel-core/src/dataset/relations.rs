@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_json::Value;
 
+use super::builder::RawRelation;
 use super::{Dataset, Problem, Source};
 use crate::id::RelationId;
 use crate::relation::Relation;
@@ -83,12 +84,12 @@ impl Dataset {
 pub(super) fn check(
     ds: &Dataset,
     sources: &BTreeMap<String, Source>,
-    raw: Vec<(Value, String, usize)>,
+    raw: Vec<(RawRelation, String, usize)>,
 ) -> (Vec<Relation>, Vec<Problem>) {
     let mut relations = Vec::with_capacity(raw.len());
     let mut problems = Vec::new();
     let mut seen: HashMap<RelationId, (String, usize)> = HashMap::new();
-    for (mut value, file, line) in raw {
+    for (raw, file, line) in raw {
         let mut at = |message: String| {
             problems.push(Problem {
                 file: file.clone(),
@@ -96,31 +97,8 @@ pub(super) fn check(
                 message,
             });
         };
-        let id = value
-            .get("id")
-            .and_then(Value::as_str)
-            .unwrap_or("(no id)")
-            .to_string();
-        let mut unresolved = Vec::new();
-        resolve_keys(ds, &mut value, &mut unresolved);
-        for (field, key) in &unresolved {
-            let hint = ds
-                .nearest_by_name(key)
-                .or_else(|| ds.entity(key).err().and_then(|e| e.suggestion))
-                .map_or(String::new(), |s| format!("; did you mean {s}?"));
-            at(format!(
-                "{id}: {field}: {key:?} names no entity (a kzrel id, ISO code or geonames:<id>){hint}"
-            ));
-        }
-        // Checked on with a stand-in for what names nothing, so that every problem of
-        // the record shows at once; it is not kept.
-        let keep = unresolved.is_empty();
-        let r: Relation = match serde_json::from_value(value) {
-            Ok(r) => r,
-            Err(e) => {
-                at(format!("{id}: {e}"));
-                continue;
-            }
+        let Some((r, keep)) = parse(ds, raw, &mut at) else {
+            continue;
         };
         let mut sound = true;
         for p in r.problems() {
@@ -151,6 +129,57 @@ pub(super) fn check(
         }
     }
     (relations, problems)
+}
+
+/// The relation a raw record holds, with whether to keep it (false when a key named
+/// nothing: the record is parsed on with a stand-in, so that all its problems show at
+/// once); None when it cannot be read at all. Problems go to `at`.
+fn parse(ds: &Dataset, raw: RawRelation, at: &mut impl FnMut(String)) -> Option<(Relation, bool)> {
+    // The data files name parties by kzrel id: such a line parses straight to a
+    // relation. Any other goes the long way, which resolves keys and names problems.
+    if let RawRelation::Line(text) = &raw {
+        if let Ok(r) = serde_json::from_str::<Relation>(text) {
+            if r.entities()
+                .chain(r.place.as_ref())
+                .all(|e| ds.by_id.contains_key(e))
+            {
+                return Some((r, true));
+            }
+        }
+    }
+    let mut value = match raw {
+        RawRelation::Value(v) => v,
+        RawRelation::Line(text) => match serde_json::from_str(&text) {
+            Ok(v) => v,
+            Err(e) => {
+                at(e.to_string());
+                return None;
+            }
+        },
+    };
+    let id = value
+        .get("id")
+        .and_then(Value::as_str)
+        .unwrap_or("(no id)")
+        .to_string();
+    let mut unresolved = Vec::new();
+    resolve_keys(ds, &mut value, &mut unresolved);
+    for (field, key) in &unresolved {
+        let hint = ds
+            .nearest_by_name(key)
+            .or_else(|| ds.entity(key).err().and_then(|e| e.suggestion))
+            .map_or(String::new(), |s| format!("; did you mean {s}?"));
+        at(format!(
+            "{id}: {field}: {key:?} names no entity (a kzrel id, ISO code or geonames:<id>){hint}"
+        ));
+    }
+    match serde_json::from_value(value) {
+        Ok(r) => Some((r, unresolved.is_empty())),
+        Err(e) => {
+            at(format!("{id}: {e}"));
+            None
+        }
+    }
 }
 
 /// The stand-in id for a key that names no entity.
