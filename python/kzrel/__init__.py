@@ -3,10 +3,10 @@ interregional, cross-border and city-level ties.
 
 This release provides the name layer — exact, named transliteration schemes for Kazakh,
 Russian, Ukrainian and Belarusian (both directions where a scheme allows), script and
-language detection, and normalization — and the first part of the embedded dataset:
-every ISO 3166-1 country with its names in English, Russian, Kazakh, Ukrainian and
-Belarusian, and the ISO 3166-2 first-level units of Kazakhstan and eight countries in
-its relations.
+language detection, and normalization — and the embedded dataset: a time-aware gazetteer
+of Kazakhstan and its partners (countries, regions, cities, districts, organizations,
+companies, people, with names, parents and seats over time) and the relations the seed
+documents state, each with its source's words.
 
 >>> import kzrel
 >>> kzrel.transliterate("Шығыс Қазақстан облысы", "kk-bgn")
@@ -22,6 +22,10 @@ its relations.
 >>> ds = kzrel.load()
 >>> ds.entity("KZ").name_in("kk")
 'Қазақстан'
+>>> ds.entity("KZ-71").name_in("ru", as_of="1995")
+'Акмола'
+>>> ds.relation("zal-0019").value["amount"]
+870.0
 """
 
 from __future__ import annotations
