@@ -3,8 +3,10 @@
 #![allow(clippy::needless_pass_by_value)] // pyo3 extracts owned arguments
 
 mod dataset;
+mod entity;
 mod errors;
 mod names;
+mod relation_list;
 mod relations;
 
 use pyo3::prelude::*;

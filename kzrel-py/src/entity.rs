@@ -1,0 +1,309 @@
+//! Bindings of entities: `Entity` and `Name`.
+
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use kzrel_core::dataset::Dataset;
+use kzrel_core::entity::{Entity, Name};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+
+use crate::dataset::{as_of, display_name, json_to_py};
+
+/// One entity of a dataset.
+#[pyclass(module = "kzrel", name = "Entity", frozen)]
+pub struct PyEntity {
+    pub(crate) ds: Arc<Dataset>,
+    pub(crate) index: usize,
+}
+
+/// One name of an entity.
+#[pyclass(module = "kzrel", name = "Name", frozen, get_all)]
+pub struct PyName {
+    /// The name as written.
+    text: String,
+    /// Its language (ISO 639).
+    lang: String,
+    /// Its script (ISO 15924).
+    script: String,
+    /// ``official``, ``short``, ``historical``, ``exonym``, ``abbreviation`` or ``variant``.
+    kind: String,
+    /// When it was in use (``"1997/.."``), or None for always.
+    period: Option<String>,
+    /// The id of the source that gives it.
+    source: Option<String>,
+}
+
+impl From<&Name> for PyName {
+    fn from(n: &Name) -> Self {
+        Self {
+            text: n.text.clone(),
+            lang: n.lang.to_string(),
+            script: n.script.to_string(),
+            kind: n.kind.to_string(),
+            period: period_text(&n.period),
+            source: n.source.clone(),
+        }
+    }
+}
+
+#[pymethods]
+impl PyName {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let r = |s: &str| -> PyResult<String> { py_repr(py, s) };
+        let period = match &self.period {
+            Some(p) => format!(", period={}", r(p)?),
+            None => String::new(),
+        };
+        Ok(format!(
+            "Name({}, lang={}, script={}, kind={}{period})",
+            r(&self.text)?,
+            r(&self.lang)?,
+            r(&self.script)?,
+            r(&self.kind)?,
+        ))
+    }
+}
+
+/// Python's own `repr` of a string, so reprs read as Python.
+pub(crate) fn py_repr(py: Python<'_>, s: &str) -> PyResult<String> {
+    pyo3::types::PyString::new(py, s).repr()?.extract()
+}
+
+pub(crate) fn period_text(p: &kzrel_core::time::Period) -> Option<String> {
+    (*p != kzrel_core::time::Period::always()).then(|| p.to_string())
+}
+
+impl PyEntity {
+    /// The entity at `index` of `ds`.
+    pub(crate) fn at(ds: &Arc<Dataset>, index: usize) -> Self {
+        Self {
+            ds: Arc::clone(ds),
+            index,
+        }
+    }
+
+    pub(crate) fn get(&self) -> &Entity {
+        &self.ds.entities()[self.index]
+    }
+
+    /// The entity a link names, in the same dataset.
+    fn linked(&self, id: Option<&kzrel_core::id::EntityId>) -> Option<PyEntity> {
+        let index = self.ds.position(id?.as_str()).ok()?;
+        Some(PyEntity::at(&self.ds, index))
+    }
+}
+
+#[pymethods]
+impl PyEntity {
+    /// The stable kzrel id, such as ``"kz"``.
+    #[getter]
+    fn id(&self) -> String {
+        self.get().id.to_string()
+    }
+
+    /// ``country``, ``region``, ``city``, ``district``, ``organization``, ``company`` or
+    /// ``person``.
+    #[getter]
+    fn kind(&self) -> String {
+        self.get().kind.to_string()
+    }
+
+    /// The finer kind (``oblast``, ``krai``, ``republican-city``…), or None.
+    #[getter]
+    fn subkind(&self) -> Option<String> {
+        self.get().subkind.map(|s| s.to_string())
+    }
+
+    /// The English name in use today (a short name before the official one), or the
+    /// first name the entity has.
+    #[getter]
+    fn name(&self) -> String {
+        display_name(self.get())
+    }
+
+    /// Every name, in every language and period the dataset knows.
+    #[getter]
+    fn names(&self) -> Vec<PyName> {
+        self.get().names.iter().map(PyName::from).collect()
+    }
+
+    /// The ISO 3166-1 alpha-2 or ISO 3166-2 code, or None.
+    #[getter]
+    fn iso3166(&self) -> Option<String> {
+        self.get().external.iso3166.clone()
+    }
+
+    /// The ISO 3166-1 alpha-3 code of a country, or None.
+    #[getter]
+    fn iso3166_alpha3(&self) -> Option<String> {
+        self.get().external.iso3166_alpha3.clone()
+    }
+
+    /// The GeoNames id, or None.
+    #[getter]
+    fn geonames_id(&self) -> Option<u32> {
+        self.get().external.geonames
+    }
+
+    /// When it existed (``"1997/.."``), or None when the dataset knows no bounds.
+    #[getter]
+    fn period(&self) -> Option<String> {
+        period_text(&self.get().period)
+    }
+
+    /// The name to show in ``lang`` (ISO 639: ``"kk"``, ``"ru"``, ``"en"``…) on
+    /// ``as_of`` (``"1995"``, ``"2014-10"``; today when None), or None.
+    #[pyo3(signature = (lang, as_of = None))]
+    fn name_in(&self, lang: &str, as_of: Option<&str>) -> PyResult<Option<String>> {
+        let on = self::as_of(as_of)?;
+        Ok(self.get().name(lang, &on).map(|n| n.text.clone()))
+    }
+
+    /// The parent entity on ``as_of`` (today when None), or None.
+    #[pyo3(signature = (as_of = None))]
+    fn parent(&self, as_of: Option<&str>) -> PyResult<Option<PyEntity>> {
+        let on = self::as_of(as_of)?;
+        Ok(self.linked(self.get().parent(&on)))
+    }
+
+    /// The administrative centre on ``as_of`` (today when None), or None.
+    #[pyo3(signature = (as_of = None))]
+    fn seat(&self, as_of: Option<&str>) -> PyResult<Option<PyEntity>> {
+        let on = self::as_of(as_of)?;
+        Ok(self.linked(self.get().seat(&on)))
+    }
+
+    /// The country it is in on ``as_of`` (today when None): itself for a country.
+    #[pyo3(signature = (as_of = None))]
+    fn country(&self, as_of: Option<&str>) -> PyResult<Option<PyEntity>> {
+        let on = self::as_of(as_of)?;
+        let Some(c) = self.ds.country_of(self.get(), &on) else {
+            return Ok(None);
+        };
+        Ok(self
+            .ds
+            .position(c.id.as_str())
+            .ok()
+            .map(|index| PyEntity::at(&self.ds, index)))
+    }
+
+    /// The entities that continued this one (name it among their predecessors).
+    #[getter]
+    fn successors(&self) -> Vec<PyEntity> {
+        self.ds
+            .successors(self.get())
+            .into_iter()
+            .filter_map(|e| self.ds.position(e.id.as_str()).ok())
+            .map(|index| PyEntity::at(&self.ds, index))
+            .collect()
+    }
+
+    /// The entities this one continued (Semipalatinsk Oblast for East Kazakhstan Region).
+    #[getter]
+    fn predecessors(&self) -> Vec<PyEntity> {
+        self.get()
+            .predecessors
+            .iter()
+            .filter_map(|l| self.ds.position(l.id.as_str()).ok())
+            .map(|index| PyEntity::at(&self.ds, index))
+            .collect()
+    }
+
+    /// The positions a person held, as dicts with ``title``, ``of`` (an entity id),
+    /// ``period`` and ``source`` (the last three may be absent).
+    #[getter]
+    fn roles<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let json = serde_json::to_string(&self.get().roles)
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        json_to_py(py, &json)
+    }
+
+    /// A curator's remark on the record, if any.
+    #[getter]
+    fn note(&self) -> Option<String> {
+        self.get().note.clone()
+    }
+
+    /// The record as plain Python data (what the data files hold).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let json =
+            serde_json::to_string(self.get()).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        json_to_py(py, &json)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Entity({}, {}, {})",
+            py_repr(py, &self.id())?,
+            self.kind(),
+            py_repr(py, &self.name())?
+        ))
+    }
+
+    /// A readable card: id, kind, codes, links and every name with its source.
+    fn __str__(&self) -> String {
+        self.get().to_string()
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<PyEntity>()
+            .is_ok_and(|o| o.get().get().id == self.get().id)
+    }
+
+    fn __hash__(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.get().id.hash(&mut h);
+        h.finish()
+    }
+
+    /// Entities pickle by id and come back from the embedded dataset.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let f = py.import("kzrel._kzrel")?.getattr("_embedded_entity")?;
+        Ok((f, (self.id(),)))
+    }
+
+    /// A small table for Jupyter: id, kind, codes, and the names by language.
+    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
+        let esc = |s: &str| -> PyResult<String> {
+            py.import("html")?
+                .call_method1("escape", (s,))?
+                .extract::<String>()
+        };
+        let e = self.get();
+        let mut rows = String::new();
+        for n in &e.names {
+            let _ = write!(
+                rows,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(n.lang.as_str())?,
+                esc(&n.text)?,
+                esc(&n.kind.to_string())?,
+                esc(&period_text(&n.period).unwrap_or_default())?
+            );
+        }
+        let codes = [
+            e.external.iso3166.clone(),
+            e.external.iso3166_alpha3.clone(),
+            e.external.geonames.map(|g| format!("geonames:{g}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+        Ok(format!(
+            "<div><b>{}</b> <code>{}</code> — {}{}<table><tr><th>lang</th><th>name</th>\
+             <th>kind</th><th>period</th></tr>{rows}</table></div>",
+            esc(&self.name())?,
+            esc(e.id.as_str())?,
+            esc(&self.kind())?,
+            if codes.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", esc(&codes)?)
+            }
+        ))
+    }
+}
