@@ -62,4 +62,5 @@ pub mod export;
 pub mod id;
 pub mod query;
 pub mod relation;
+pub mod resolve;
 pub mod time;

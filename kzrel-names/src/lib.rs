@@ -43,7 +43,9 @@
 mod casing;
 mod chars;
 mod error;
+mod index;
 mod kernel;
+mod key;
 mod normalize;
 mod scheme;
 mod script;
@@ -51,6 +53,8 @@ mod table;
 mod translit;
 
 pub use error::{Error, ErrorKind};
+pub use index::{Hit, Method, NameIndex};
+pub use key::{bare_key, base_forms, match_key, MAX_KEY};
 pub use normalize::{normalize, repair_homoglyphs, Normalizer};
 pub use scheme::{Language, Profile, Scheme};
 pub use script::{detect_script, Script, ScriptReport};

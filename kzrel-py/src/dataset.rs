@@ -214,6 +214,46 @@ impl PyDataset {
         )
     }
 
+    /// The entities ``name`` may name, best first (at most ``limit``): each a
+    /// :class:`Match` with the entity, a score in [0, 1], the method (exact, key,
+    /// inflection, abbreviation, historical, fuzzy), the name met and notes. ``as_of``
+    /// weighs names and existence on that date; ``kind`` and ``country`` filter.
+    #[pyo3(signature = (name, as_of = None, kind = None, country = None, limit = 5))]
+    fn resolve(
+        &self,
+        py: Python<'_>,
+        name: &str,
+        as_of: Option<&str>,
+        kind: Option<&str>,
+        country: Option<&str>,
+        limit: usize,
+    ) -> PyResult<Vec<crate::resolve::PyMatch>> {
+        let opts = crate::resolve::options(py, &self.inner, as_of, kind, country, limit)?;
+        crate::resolve::resolve(py, &self.inner, name, &opts)
+    }
+
+    /// The best match of each of ``names`` (a list or a pandas Series), resolved with
+    /// the GIL released, as a ``pandas.DataFrame`` (``frame="polars"`` for polars,
+    /// ``None`` for a list of dicts): query, entity, name, kind, score, method, matched,
+    /// notes; a query that finds nothing gets empty cells.
+    #[pyo3(signature = (names, as_of = None, kind = None, country = None, frame = Some("pandas")))]
+    fn resolve_many<'py>(
+        &self,
+        py: Python<'py>,
+        names: &Bound<'py, PyAny>,
+        as_of: Option<&str>,
+        kind: Option<&str>,
+        country: Option<&str>,
+        frame: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let queries: Vec<String> = names
+            .try_iter()?
+            .map(|x| x.and_then(|x| x.extract::<String>()))
+            .collect::<PyResult<_>>()?;
+        let opts = crate::resolve::options(py, &self.inner, as_of, kind, country, 1)?;
+        crate::resolve::resolve_many(py, &self.inner, queries, &opts, frame)
+    }
+
     /// The relation with id ``id``; a ``KeyError`` if there is none.
     fn relation(&self, id: &str) -> PyResult<crate::relations::PyRelation> {
         crate::relations::relation(&self.inner, id)

@@ -8,6 +8,7 @@ mod errors;
 mod names;
 mod relation_list;
 mod relations;
+mod resolve;
 
 use pyo3::prelude::*;
 
@@ -27,5 +28,6 @@ fn _kzrel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(names::normalize, m)?)?;
     dataset::register(m)?;
     relations::register(m)?;
+    resolve::register(m)?;
     Ok(())
 }

@@ -30,9 +30,12 @@ documents state, each with its source's words.
 
 from __future__ import annotations
 
+from typing import Any, Iterable
+
 from kzrel import errors
 from kzrel._kzrel import (
     Citation,
+    Match,
     Dataset,
     Entity,
     Name,
@@ -69,6 +72,9 @@ __all__ = [
     "Name",
     "Relation",
     "Relations",
+    "Match",
+    "resolve",
+    "resolve_many",
     "Party",
     "Citation",
     "SchemeInfo",
@@ -91,3 +97,32 @@ __all__ = [
     "UnknownSchemeError",
     "UnmappableCharacterError",
 ]
+
+
+def resolve(
+    name: str,
+    as_of: str | None = None,
+    kind: str | None = None,
+    country: str | None = None,
+    limit: int = 5,
+) -> list[Match]:
+    """:meth:`Dataset.resolve` on the embedded dataset.
+
+    >>> import kzrel
+    >>> kzrel.resolve("Korgan region")[0].entity.iso3166
+    'RU-KGN'
+    >>> kzrel.resolve("Tselinograd", as_of="1980")[0].entity.id
+    'kz-astana'
+    """
+    return load().resolve(name, as_of=as_of, kind=kind, country=country, limit=limit)
+
+
+def resolve_many(
+    names: Iterable[str],
+    as_of: str | None = None,
+    kind: str | None = None,
+    country: str | None = None,
+    frame: str | None = "pandas",
+) -> Any:
+    """:meth:`Dataset.resolve_many` on the embedded dataset."""
+    return load().resolve_many(names, as_of=as_of, kind=kind, country=country, frame=frame)

@@ -180,7 +180,37 @@ class Dataset:
         text: Optional[str] = None,
     ) -> Relations: ...
     def relation(self, id: str) -> Relation: ...
+    def resolve(
+        self,
+        name: str,
+        as_of: Optional[str] = None,
+        kind: Optional[str] = None,
+        country: Optional[str] = None,
+        limit: int = 5,
+    ) -> list[Match]: ...
+    def resolve_many(
+        self,
+        names: Iterable[str],
+        as_of: Optional[str] = None,
+        kind: Optional[str] = None,
+        country: Optional[str] = None,
+        frame: Optional[str] = "pandas",
+    ) -> Any: ...
     def __len__(self) -> int: ...
+
+class Match:
+    """One candidate entity for a query: entity, score, method, matched name, notes."""
+
+    @property
+    def entity(self) -> Entity: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def method(self) -> str: ...
+    @property
+    def matched(self) -> Name: ...
+    @property
+    def notes(self) -> list[str]: ...
 
 class Party:
     """An entity taking part in a relation, with its role."""

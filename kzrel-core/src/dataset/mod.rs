@@ -166,6 +166,8 @@ pub struct Dataset {
     sources: BTreeMap<String, Source>,
     relations: Vec<Relation>,
     by_relation: HashMap<RelationId, usize>,
+    /// Every name, indexed for resolution on first use.
+    names: OnceLock<kzrel_names::NameIndex<(u32, u32)>>,
 }
 
 // The data files under data/, listed by build.rs.
@@ -306,6 +308,12 @@ impl Dataset {
     /// A relation by its id.
     pub fn relation(&self, id: &str) -> Option<&Relation> {
         self.by_relation.get(id).map(|&i| &self.relations[i])
+    }
+
+    /// The index of every entity's names, built on first use.
+    pub(crate) fn name_index(&self) -> &kzrel_names::NameIndex<(u32, u32)> {
+        self.names
+            .get_or_init(|| crate::resolve::build_index(&self.entities))
     }
 
     /// Where the relation with `id` stands in [`relations`](Self::relations).

@@ -1,0 +1,239 @@
+//! Resolution: any spelling of a place or organization — another script or
+//! romanization, an inflected form, a former name, an abbreviation, a typo — to the
+//! entities it may name, ranked, with how each was found and what to watch for.
+//!
+//! ```
+//! use kzrel_core::dataset::Dataset;
+//! use kzrel_core::resolve::{MatchMethod, Resolve};
+//! let ds = Dataset::embedded()?;
+//! let best = |q: &str, o: Resolve| ds.resolve(q, &o).first().map(|m| m.entity.id.to_string());
+//! assert_eq!(best("Павлодарской области", Resolve::default()).as_deref(), Some("kz-pavlodar-oblysy"));
+//! assert_eq!(best("Өскеменде", Resolve::default()).as_deref(), Some("kz-ust-kamenogorsk"));
+//! let m = ds.resolve("Tselinograd", &Resolve::on("1980".parse()?));
+//! assert_eq!(m[0].entity.id.as_str(), "kz-astana");
+//! assert_eq!(m[0].method, MatchMethod::Historical);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::collections::HashMap;
+
+use kzrel_names::{Method, NameIndex};
+
+use crate::dataset::Dataset;
+use crate::entity::{Entity, EntityKind, Name, NameKind};
+use crate::id::EntityId;
+use crate::time::PartialDate;
+
+/// How a match was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MatchMethod {
+    /// The name itself.
+    Exact,
+    /// The same name in another script, romanization or case of its type word.
+    Key,
+    /// An inflected form of the name (a case ending, a Kazakh suffix).
+    Inflection,
+    /// An abbreviation of the entity (ВКО, ОБСЕ).
+    Abbreviation,
+    /// A former name (Tselinograd, Semipalatinsk).
+    Historical,
+    /// A near spelling: a typo or an unlisted variant.
+    Fuzzy,
+}
+
+impl MatchMethod {
+    /// exact, key, inflection, abbreviation, historical or fuzzy.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchMethod::Exact => "exact",
+            MatchMethod::Key => "key",
+            MatchMethod::Inflection => "inflection",
+            MatchMethod::Abbreviation => "abbreviation",
+            MatchMethod::Historical => "historical",
+            MatchMethod::Fuzzy => "fuzzy",
+        }
+    }
+}
+
+/// One candidate entity for a query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match<'a> {
+    /// The entity.
+    pub entity: &'a Entity,
+    /// How good a match, in [0, 1].
+    pub score: f64,
+    /// How it was found.
+    pub method: MatchMethod,
+    /// The entity's name that the query met.
+    pub matched: &'a Name,
+    /// What to watch for: a name not in use on the date asked, an entity that did not
+    /// exist then, a type word the query lacks.
+    pub notes: Vec<String>,
+}
+
+/// The options of a resolution: the date, kind and country, and how many matches.
+#[derive(Debug, Clone)]
+pub struct Resolve {
+    /// The date the text speaks of; names and existence are weighed against it.
+    pub as_of: Option<PartialDate>,
+    /// Only entities of this kind.
+    pub kind: Option<EntityKind>,
+    /// Only entities in this country (or inside this entity) on `as_of` (today when
+    /// None).
+    pub country: Option<EntityId>,
+    /// At most this many matches.
+    pub limit: usize,
+}
+
+impl Default for Resolve {
+    fn default() -> Self {
+        Self {
+            as_of: None,
+            kind: None,
+            country: None,
+            limit: 5,
+        }
+    }
+}
+
+impl Resolve {
+    /// The default options on a date.
+    pub fn on(as_of: PartialDate) -> Self {
+        Self {
+            as_of: Some(as_of),
+            ..Self::default()
+        }
+    }
+}
+
+/// Every name of every entity, filed by (entity, name) position.
+pub(crate) fn build_index(entities: &[Entity]) -> NameIndex<(u32, u32)> {
+    let mut index = NameIndex::new();
+    for (i, e) in entities.iter().enumerate() {
+        for (j, n) in e.names.iter().enumerate() {
+            let pos = (
+                u32::try_from(i).unwrap_or(u32::MAX),
+                u32::try_from(j).unwrap_or(u32::MAX),
+            );
+            index.add(&n.text, pos);
+        }
+    }
+    index
+}
+
+impl Dataset {
+    /// The entities `query` may name, best first, at most `opts.limit`: each with a
+    /// score in [0, 1], the method, the name met and notes. Ambiguity is kept ("Altai":
+    /// the krai, the republic, the town, the prefecture), and a former name still finds
+    /// its entity on any date, with a note when it was not in use then.
+    pub fn resolve(&self, query: &str, opts: &Resolve) -> Vec<Match<'_>> {
+        let index = self.name_index();
+        let today = PartialDate::today();
+        let on = opts.as_of.unwrap_or(today);
+        let mut best: HashMap<u32, Match<'_>> = HashMap::new();
+        for hit in index.lookup(query) {
+            let (i, j) = *hit.payload;
+            let entity = &self.entities()[i as usize];
+            let mut name = &entity.names[j as usize];
+            // An undated spelling (a GeoNames alternate) of a name the data dates: read
+            // it as the dated one, so that its period counts.
+            if name.period == crate::time::Period::always() {
+                let key = kzrel_names::match_key(&name.text);
+                if let Some(dated) = entity.names.iter().find(|n| {
+                    n.period != crate::time::Period::always()
+                        && kzrel_names::match_key(&n.text) == key
+                }) {
+                    name = dated;
+                }
+            }
+            if opts.kind.is_some_and(|k| entity.kind != k) {
+                continue;
+            }
+            if let Some(c) = &opts.country {
+                if !self.is_within(entity, c, &on) {
+                    continue;
+                }
+            }
+            let mut score = hit.score;
+            let mut notes = Vec::new();
+            let method = match (hit.method, name.kind) {
+                (Method::Fuzzy, _) => MatchMethod::Fuzzy,
+                (_, NameKind::Abbreviation) => MatchMethod::Abbreviation,
+                (_, NameKind::Historical) => MatchMethod::Historical,
+                (Method::Exact, _) => MatchMethod::Exact,
+                (Method::Key | Method::Bare, _) => MatchMethod::Key,
+                (Method::Inflection, _) => MatchMethod::Inflection,
+            };
+            if hit.method == Method::Bare {
+                notes.push(format!(
+                    "matched {:?} without its type word, or with one it lacks",
+                    name.text
+                ));
+            }
+            // Names without a language (GeoNames' alternates) and exonyms weigh a little
+            // less than the entity's own names, so that ties fall to the latter.
+            if name.lang.as_str() == "und" || name.kind == NameKind::Variant {
+                score -= 0.02;
+            }
+            if !name.period.includes(&on) {
+                if opts.as_of.is_some() {
+                    score *= 0.85;
+                    notes.push(format!(
+                        "{:?} was not in use on {on} (in use {})",
+                        name.text, name.period
+                    ));
+                } else {
+                    notes.push(format!(
+                        "{:?} is a former name (in use {})",
+                        name.text, name.period
+                    ));
+                }
+            } else if opts.as_of.is_some() && name.period != crate::time::Period::always() {
+                score = (score + 0.02).min(1.0);
+            }
+            if opts.as_of.is_some() && !entity.exists(&on) {
+                score *= 0.7;
+                notes.push(format!(
+                    "{} did not exist on {on} (it existed {})",
+                    entity.id, entity.period
+                ));
+            }
+            let score = score.clamp(0.0, 1.0);
+            let m = Match {
+                entity,
+                score,
+                method,
+                matched: name,
+                notes,
+            };
+            match best.get(&i) {
+                Some(b) if b.score >= m.score => {}
+                _ => {
+                    best.insert(i, m);
+                }
+            }
+        }
+        let mut out: Vec<Match<'_>> = best.into_values().collect();
+        out.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| kind_rank(a.entity.kind).cmp(&kind_rank(b.entity.kind)))
+                .then_with(|| a.entity.id.cmp(&b.entity.id))
+        });
+        out.truncate(opts.limit);
+        out
+    }
+}
+
+/// Among equal scores, the larger unit first: a country, then a region, a city…
+fn kind_rank(k: EntityKind) -> u8 {
+    match k {
+        EntityKind::Country => 0,
+        EntityKind::Region => 1,
+        EntityKind::City => 2,
+        EntityKind::District => 3,
+        EntityKind::Organization => 4,
+        EntityKind::Company => 5,
+        EntityKind::Person => 6,
+    }
+}

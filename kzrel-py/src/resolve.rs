@@ -1,0 +1,181 @@
+//! Bindings of resolution: `Dataset.resolve`, `Dataset.resolve_many`, `Match`.
+
+use std::sync::Arc;
+
+use kzrel_core::dataset::Dataset;
+use kzrel_core::entity::EntityKind;
+use kzrel_core::resolve::Resolve;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::dataset::{as_of, import_optional, unknown, PyEntity, PyName};
+use crate::relations::bad;
+
+/// One candidate entity for a query.
+#[pyclass(module = "kzrel", name = "Match", frozen, get_all)]
+pub struct PyMatch {
+    /// The entity.
+    entity: Py<PyEntity>,
+    /// How good a match, in [0, 1].
+    score: f64,
+    /// exact, key, inflection, abbreviation, historical or fuzzy.
+    method: String,
+    /// The entity's name that the query met.
+    matched: Py<PyName>,
+    /// What to watch for: a name not in use then, an entity that did not exist then…
+    notes: Vec<String>,
+}
+
+#[pymethods]
+impl PyMatch {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let e = self.entity.bind(py).repr()?;
+        let m = self.matched.bind(py).getattr("text")?.repr()?;
+        Ok(format!(
+            "Match({e}, score={:.3}, method={:?}, matched={m})",
+            self.score, self.method
+        ))
+    }
+}
+
+/// The options as the Rust type, from the Python keywords.
+pub(crate) fn options(
+    py: Python<'_>,
+    ds: &Dataset,
+    as_of_text: Option<&str>,
+    kind: Option<&str>,
+    country: Option<&str>,
+    limit: usize,
+) -> PyResult<Resolve> {
+    let kind = kind
+        .map(|k| {
+            serde_json::from_value::<EntityKind>(serde_json::Value::String(k.into()))
+                .map_err(|_| bad(format!("unknown entity kind {k:?}")))
+        })
+        .transpose()?;
+    let country = country
+        .map(|c| {
+            ds.entity(c)
+                .map(|e| e.id.clone())
+                .map_err(|e| unknown(py, &e))
+        })
+        .transpose()?;
+    Ok(Resolve {
+        as_of: as_of_text.map(|t| as_of(Some(t))).transpose()?,
+        kind,
+        country,
+        limit,
+    })
+}
+
+/// The matches of `query`, as Python objects.
+pub(crate) fn resolve(
+    py: Python<'_>,
+    ds: &Arc<Dataset>,
+    query: &str,
+    opts: &Resolve,
+) -> PyResult<Vec<PyMatch>> {
+    let found: Vec<(usize, f64, &'static str, usize, Vec<String>)> = py.detach(|| {
+        ds.resolve(query, opts)
+            .into_iter()
+            .filter_map(|m| {
+                let i = ds.position(m.entity.id.as_str()).ok()?;
+                let j = m
+                    .entity
+                    .names
+                    .iter()
+                    .position(|n| std::ptr::eq(n, m.matched))?;
+                Some((i, m.score, m.method.as_str(), j, m.notes))
+            })
+            .collect()
+    });
+    found
+        .into_iter()
+        .map(|(i, score, method, j, notes)| {
+            let entity = PyEntity::at(ds, i);
+            let name = PyName::from(&ds.entities()[i].names[j]);
+            Ok(PyMatch {
+                entity: Py::new(py, entity)?,
+                score,
+                method: method.to_string(),
+                matched: Py::new(py, name)?,
+                notes,
+            })
+        })
+        .collect()
+}
+
+/// The best match of one query, as plain values (made with the GIL released).
+struct Best {
+    entity: String,
+    name: String,
+    kind: String,
+    score: f64,
+    method: &'static str,
+    matched: String,
+    notes: String,
+}
+
+/// The best match of every query, as a pandas `DataFrame` (or, with `frame` None, a
+/// list of dicts): query, entity id, name, kind, score, method, matched, notes.
+pub(crate) fn resolve_many<'py>(
+    py: Python<'py>,
+    ds: &Arc<Dataset>,
+    queries: Vec<String>,
+    opts: &Resolve,
+    frame: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let one = Resolve {
+        limit: 1,
+        ..opts.clone()
+    };
+    let found: Vec<Option<Best>> = py.detach(|| {
+        queries
+            .iter()
+            .map(|q| {
+                ds.resolve(q, &one).into_iter().next().map(|m| Best {
+                    entity: m.entity.id.to_string(),
+                    name: crate::dataset::display_name(m.entity),
+                    kind: m.entity.kind.to_string(),
+                    score: m.score,
+                    method: m.method.as_str(),
+                    matched: m.matched.text.clone(),
+                    notes: m.notes.join("; "),
+                })
+            })
+            .collect()
+    });
+    let rows: Vec<Bound<'py, PyDict>> = queries
+        .iter()
+        .zip(found)
+        .map(|(query, best)| {
+            let row = PyDict::new(py);
+            row.set_item("query", query)?;
+            let b = best.as_ref();
+            row.set_item("entity", b.map(|b| b.entity.as_str()))?;
+            row.set_item("name", b.map(|b| b.name.as_str()))?;
+            row.set_item("kind", b.map(|b| b.kind.as_str()))?;
+            row.set_item("score", b.map(|b| b.score))?;
+            row.set_item("method", b.map(|b| b.method))?;
+            row.set_item("matched", b.map(|b| b.matched.as_str()))?;
+            row.set_item("notes", b.map(|b| b.notes.as_str()))?;
+            Ok(row)
+        })
+        .collect::<PyResult<_>>()?;
+    match frame {
+        Some("pandas") => import_optional(py, "pandas")?
+            .getattr("DataFrame")?
+            .call1((rows,)),
+        Some("polars") => import_optional(py, "polars")?
+            .getattr("DataFrame")?
+            .call1((rows,)),
+        None => Ok(pyo3::types::PyList::new(py, rows)?.into_any()),
+        Some(other) => Err(bad(format!(
+            "frame={other:?}: one of \"pandas\", \"polars\" or None"
+        ))),
+    }
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyMatch>()
+}
