@@ -20,7 +20,7 @@
 
 use std::collections::HashMap;
 
-use crate::key::{bare_key, base_forms, match_key};
+use crate::key::{bare_key, base_forms, match_key, sorted_key};
 use crate::normalize::normalize;
 
 /// How a query met a name.
@@ -82,6 +82,8 @@ pub struct NameIndex<T> {
     by_bare: HashMap<String, Vec<u32>>,
     /// Key ids by trigram.
     trigrams: HashMap<[u8; 3], Vec<u32>>,
+    /// Names by their key's words in sorted order, where that differs from the key.
+    by_sorted: HashMap<String, Vec<u32>>,
 }
 
 fn trigrams(key: &str) -> impl Iterator<Item = [u8; 3]> + '_ {
@@ -99,6 +101,7 @@ impl<T> NameIndex<T> {
             key_names: Vec::new(),
             by_bare: HashMap::new(),
             trigrams: HashMap::new(),
+            by_sorted: HashMap::new(),
         }
     }
 
@@ -122,6 +125,10 @@ impl<T> NameIndex<T> {
         let bare = bare_key(&key);
         if !bare.is_empty() && bare != key {
             self.by_bare.entry(bare).or_default().push(n);
+        }
+        let sorted = sorted_key(&key);
+        if sorted != key {
+            self.by_sorted.entry(sorted).or_default().push(n);
         }
         let k = if let Some(&k) = self.by_key.get(&key) {
             k
@@ -200,6 +207,14 @@ impl<T> NameIndex<T> {
         }
         if bare != key && !bare.is_empty() {
             self.hits_of(self.by_key(&bare), Method::Bare, 0.8, &mut out);
+        }
+        if out.is_empty() {
+            let sorted = sorted_key(&key);
+            let ids = self.by_sorted.get(&sorted).map_or(&[][..], Vec::as_slice);
+            self.hits_of(ids, Method::Key, 0.9, &mut out);
+            if sorted != key {
+                self.hits_of(self.by_key(&sorted), Method::Key, 0.9, &mut out);
+            }
         }
         if out.is_empty() {
             self.fuzzy(&key, &mut out);

@@ -147,28 +147,41 @@ pub fn bare_key(key: &str) -> String {
         .join(" ")
 }
 
-/// The forms a key may have had before a case ending or suffix was added: its last
-/// non-type word with each known ending taken off (and, for Russian feminine nouns, an
-/// `a` put back), longest ending first; at most a few dozen, each a key.
+/// The forms a key may have had before a case ending or suffix was added: each of its
+/// non-type words with each known ending taken off (and, for Russian feminine nouns, an
+/// `a` put back), one word at a time, last word first; and the key without a last word
+/// that is itself an ending (ҚР-дың). Each is a key.
 pub fn base_forms(key: &str) -> impl Iterator<Item = String> + '_ {
     let t = tables();
-    let words: Vec<&str> = key.split(' ').collect();
+    let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
     let is_type = |w: &str| t.types.values().any(|v| v == w);
-    let at = words.iter().rposition(|w| !is_type(w));
-    let forms = at.map(|i| {
+    let mut out = Vec::new();
+    if words.len() > 1 && t.case_endings.iter().any(|e| e == words[words.len() - 1]) {
+        out.push(words[..words.len() - 1].join(" "));
+    }
+    for i in (0..words.len()).rev().filter(|&i| !is_type(words[i])) {
         let w = words[i];
-        t.case_endings
+        for stem in t
+            .case_endings
             .iter()
-            .filter_map(move |e| w.strip_suffix(e.as_str()))
+            .filter_map(|e| w.strip_suffix(e.as_str()))
             .filter(|stem| stem.chars().count() >= 3)
-            .flat_map(|stem| [stem.to_string(), format!("{stem}a")])
-            .map(move |stem| {
-                let mut ws: Vec<String> = words.iter().map(ToString::to_string).collect();
-                ws[i] = stem;
-                ws.join(" ")
-            })
-    });
-    forms.into_iter().flatten()
+        {
+            for form in [stem.to_string(), format!("{stem}a")] {
+                let mut ws: Vec<&str> = words.clone();
+                ws[i] = &form;
+                out.push(ws.join(" "));
+            }
+        }
+    }
+    out.into_iter()
+}
+
+/// The key's words in sorted order: "korea republic of" and "republic of korea" meet.
+pub fn sorted_key(key: &str) -> String {
+    let mut ws: Vec<&str> = key.split(' ').collect();
+    ws.sort_unstable();
+    ws.join(" ")
 }
 
 #[cfg(test)]
@@ -224,6 +237,8 @@ mod tests {
             ("Павлодаре", "Павлодар"),
             ("Астану", "Астана"),
             ("Усть-Каменогорська", "Усть-Каменогорськ"),
+            ("Республики Казахстан", "Республика Казахстан"),
+            ("ҚР-дың", "ҚР"),
         ] {
             let want = match_key(base);
             let forms: Vec<String> = base_forms(&match_key(inflected)).collect();

@@ -54,7 +54,7 @@ mod translit;
 
 pub use error::{Error, ErrorKind};
 pub use index::{Hit, Method, NameIndex};
-pub use key::{bare_key, base_forms, match_key, MAX_KEY};
+pub use key::{bare_key, base_forms, match_key, sorted_key, MAX_KEY};
 pub use normalize::{normalize, repair_homoglyphs, Normalizer};
 pub use scheme::{Language, Profile, Scheme};
 pub use script::{detect_script, Script, ScriptReport};
