@@ -67,6 +67,8 @@ pub struct Hit<'a, T> {
 
 /// How many trigram candidates a fuzzy lookup scores at most.
 const FUZZY_CANDIDATES: usize = 64;
+/// How many trigram postings a fuzzy lookup reads at most.
+const POSTINGS_BUDGET: usize = 60_000;
 /// The lowest Jaro–Winkler similarity of keys a fuzzy hit may have.
 const FUZZY_FLOOR: f64 = 0.88;
 
@@ -224,16 +226,22 @@ impl<T> NameIndex<T> {
     }
 
     fn fuzzy<'a>(&'a self, key: &str, out: &mut Vec<Hit<'a, T>>) {
+        // The query's trigrams, rarest first, read until a budget of postings is spent:
+        // rare trigrams say most about which keys are near, and the budget bounds the
+        // cost whatever the index's size.
+        let mut lists: Vec<&Vec<u32>> = trigrams(key)
+            .filter_map(|t| self.trigrams.get(&t))
+            .collect();
+        lists.sort_by_key(|l| l.len());
         let mut shared: HashMap<u32, u32> = HashMap::new();
-        for t in trigrams(key) {
-            if let Some(ids) = self.trigrams.get(&t) {
-                // A trigram in very many keys says little; it is skipped to bound cost.
-                if ids.len() > 4096 {
-                    continue;
-                }
-                for &k in ids {
-                    *shared.entry(k).or_default() += 1;
-                }
+        let mut budget = POSTINGS_BUDGET;
+        for ids in lists {
+            if ids.len() > budget {
+                break;
+            }
+            budget -= ids.len();
+            for &k in ids {
+                *shared.entry(k).or_default() += 1;
             }
         }
         let mut best: Vec<(u32, u32)> = shared.into_iter().collect();
