@@ -35,13 +35,21 @@ const SYLLABLES: [&str; 24] = [
 
 fn name(rng: &mut Rng) -> String {
     let n = 2 + rng.below(3);
-    let mut s: String = (0..n).map(|_| SYLLABLES[rng.below(SYLLABLES.len())]).collect();
+    let mut s: String = (0..n)
+        .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+        .collect();
     if rng.below(4) == 0 {
         s.push(' ');
-        s.push_str(&(0..2).map(|_| SYLLABLES[rng.below(SYLLABLES.len())]).collect::<String>());
+        s.push_str(
+            &(0..2)
+                .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+                .collect::<String>(),
+        );
     }
     let mut chars = s.chars();
-    chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -53,7 +61,9 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let sizes: Vec<usize> = match args.as_slice() {
         [] => vec![10_000, 100_000, 1_000_000],
-        [flag, list] if flag == "--sizes" => list.split(',').filter_map(|x| x.parse().ok()).collect(),
+        [flag, list] if flag == "--sizes" => {
+            list.split(',').filter_map(|x| x.parse().ok()).collect()
+        }
         _ => {
             eprintln!("usage: resolve_scale [--sizes 10000,100000,1000000]");
             return ExitCode::from(2);
@@ -71,7 +81,7 @@ fn main() -> ExitCode {
         }
         let build = start.elapsed().as_secs_f64();
         let picks: Vec<usize> = (0..1000).map(|_| rng.below(size)).collect();
-        let mut timed = |make: &dyn Fn(&str) -> String| -> (f64, usize) {
+        let timed = |make: &dyn Fn(&str) -> String| -> (f64, usize) {
             let queries: Vec<String> = picks.iter().map(|&i| make(&names[i])).collect();
             let mut times = Vec::with_capacity(queries.len());
             let mut found = 0;
