@@ -129,7 +129,7 @@ def test_countries_match_pycountry(ds):
         assert ("ru", ru.gettext(c.name)) in by_lang
 
 
-@pytest.mark.parametrize("script", ["gen_countries.py", "gen_subdivisions.py", "gen_cities.py", "gen_kk_latin.py"])
+@pytest.mark.parametrize("script", ["gen_countries.py", "gen_subdivisions.py", "gen_cities.py", "gen_kk_latin.py", "gen_geonames_names.py", "gen_resolve_eval.py"])
 def test_the_generated_files_are_up_to_date(script):
     path = ROOT / "scripts" / script
     done = subprocess.run([sys.executable, str(path), "--check"], capture_output=True, text=True)

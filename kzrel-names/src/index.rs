@@ -67,6 +67,8 @@ pub struct Hit<'a, T> {
 
 /// How many trigram candidates a fuzzy lookup scores at most.
 const FUZZY_CANDIDATES: usize = 64;
+/// The shortest key, in bytes, that fuzzy lookups are tried for.
+const FUZZY_MIN: usize = 4;
 /// How many trigram postings a fuzzy lookup reads at most.
 const POSTINGS_BUDGET: usize = 60_000;
 /// The lowest Jaro–Winkler similarity of keys a fuzzy hit may have.
@@ -88,9 +90,13 @@ pub struct NameIndex<T> {
     by_sorted: HashMap<String, Vec<u32>>,
 }
 
+/// The trigrams of a key marked at both ends, so that short keys and keys with two
+/// letters swapped (Akotbe, Aktobe) still share some.
 fn trigrams(key: &str) -> impl Iterator<Item = [u8; 3]> + '_ {
-    let padded = key.as_bytes();
-    padded.windows(3).map(|w| [w[0], w[1], w[2]])
+    let bytes = key.as_bytes();
+    let n = bytes.len();
+    let at = move |i: usize| if i == 0 || i > n { b'^' } else { bytes[i - 1] };
+    (0..n).map(move |i| [at(i), at(i + 1), if i + 2 > n { b'$' } else { at(i + 2) }])
 }
 
 impl<T> NameIndex<T> {
@@ -218,7 +224,8 @@ impl<T> NameIndex<T> {
                 self.hits_of(self.by_key(&sorted), Method::Key, 0.9, &mut out);
             }
         }
-        if out.is_empty() {
+        // A short key is too near to too many: ЗКО is not a typo of "zzzz".
+        if out.is_empty() && key.len() >= FUZZY_MIN {
             self.fuzzy(&key, &mut out);
         }
         out.sort_by(|a, b| b.score.total_cmp(&a.score));
