@@ -105,3 +105,16 @@ def test_relations_on_the_command_line(tmp_path):
     assert r.returncode == 2 and "unknown relation kind" in r.stderr
     r = run("relations", "-p", "Kazakstan")
     assert r.returncode == 2 and "did you mean" in r.stderr
+
+
+def test_resolve_on_the_command_line():
+    r = run("resolve", "Korgan region", "Өскеменде", "--limit", "1")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].split()[:4] == ["query", "rank", "entity", "name"]
+    assert "ru-kurganskaya-oblast" in lines[1] and "kz-ust-kamenogorsk" in lines[2]
+    r = run("resolve", "Akmola", "--as-of", "1995")
+    assert r.returncode == 0 and "historical" in r.stdout
+    assert run("resolve", "zzzz").returncode == 1
+    r = run("resolve", "Astana", "--kind", "town")
+    assert r.returncode == 2 and "unknown entity kind" in r.stderr

@@ -270,8 +270,12 @@ mod tests {
             ("ҚР-дың", "ҚР"),
         ] {
             let want = match_key(base);
-            let forms: Vec<String> = base_forms(&match_key(inflected)).collect();
-            assert!(forms.contains(&want), "{inflected} → {forms:?}, not {want}");
+            let key = match_key(inflected);
+            let forms: Vec<String> = base_forms(&key).collect();
+            assert!(
+                key == want || forms.contains(&want),
+                "{inflected} → {forms:?}, not {want}"
+            );
         }
     }
 

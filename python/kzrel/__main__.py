@@ -134,6 +134,19 @@ def _relations(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _resolve(args: argparse.Namespace, out: TextIO) -> int:
+    ds = _dataset(args)
+    rows = []
+    for q in args.name:
+        for rank, m in enumerate(ds.resolve(q, as_of=args.as_of, kind=args.kind, country=args.country,
+                                            limit=args.limit), 1):
+            rows.append({"query": q, "rank": rank, "entity": m.entity.id, "name": m.entity.name,
+                         "score": f"{m.score:.3f}", "method": m.method, "matched": m.matched.text,
+                         "notes": "; ".join(m.notes)})
+    _table(rows, ["query", "rank", "entity", "name", "score", "method", "matched", "notes"], out)
+    return 0 if rows else 1
+
+
 def _data_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", action="append", default=[], metavar="FILE",
                    help="add your own file: records (*.jsonl), relations (*.csv), sources and records (*.toml); repeatable")
@@ -172,6 +185,13 @@ def build_parser() -> argparse.ArgumentParser:
     es.add_argument("-c", "--country", help="a country: KZ, RU, kz…")
     es.add_argument("--as-of", help="only those that existed then: 1995, 2014-10, 2022-06-08")
     _data_options(es)
+    rv = sub.add_parser("resolve", help="the entities a spelling may name, ranked (exit 1 if none)")
+    rv.add_argument("name", nargs="+", help="names in any script or form: Өскеменде, Korgan region, ВКО…")
+    rv.add_argument("--as-of", help="the date the text speaks of: 1995, 2014-10")
+    rv.add_argument("-k", "--kind", help="only entities of this kind")
+    rv.add_argument("-c", "--country", help="only entities in this country")
+    rv.add_argument("-n", "--limit", type=int, default=3, help="matches per name (default 3)")
+    _data_options(rv)
     rs = sub.add_parser("relations", help="list relations by kind, party, country, date, place and text")
     rs.add_argument("-k", "--kind", action="append", default=[],
                     help="agreement, partnership, event, trade-figure, membership or project (repeatable)")
@@ -202,6 +222,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return _entities(args, out)
         if args.command == "relations":
             return _relations(args, out)
+        if args.command == "resolve":
+            return _resolve(args, out)
         return _detect(args.text, out)
     except (kzrel.UnknownSchemeError, kzrel.UnknownProfileError, kzrel.NotReversibleError,
             kzrel.UnknownEntityError, kzrel.DatasetError) as e:
