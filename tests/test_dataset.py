@@ -4,6 +4,7 @@ errors, pickling, and the country data checked against pycountry (its source).""
 from __future__ import annotations
 
 import gettext
+import importlib.util
 import pickle
 import subprocess
 import sys
@@ -131,6 +132,9 @@ def test_countries_match_pycountry(ds):
 
 @pytest.mark.parametrize("script", ["gen_countries.py", "gen_subdivisions.py", "gen_cities.py", "gen_kk_latin.py", "gen_geonames_names.py", "gen_resolve_eval.py"])
 def test_the_generated_files_are_up_to_date(script):
+    if script == "gen_resolve_eval.py" and importlib.util.find_spec("icu") is None:
+        pytest.skip("PyICU is not installed (it needs the system ICU; pip install .[bench]): "
+                    "the ICU part of the evaluation set cannot be regenerated to compare")
     path = ROOT / "scripts" / script
     done = subprocess.run([sys.executable, str(path), "--check"], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
