@@ -2,9 +2,10 @@
 //!
 //! String algorithms for the names of Kazakhstan and its neighbours: exact, named
 //! transliteration schemes for Kazakh, Russian, Ukrainian and Belarusian, script and
-//! language detection, and normalization (NFC, apostrophe and dash folding, repair of
-//! Latin/Cyrillic homoglyphs). It knows nothing about entities; `kzrel-core` builds
-//! resolution on top of it.
+//! language detection, normalization (NFC, apostrophe and dash folding, repair of
+//! Latin/Cyrillic homoglyphs), cross-script match keys ([`match_key`]), the base forms of
+//! inflected names ([`base_forms`]) and a name index over any payload ([`NameIndex`]).
+//! It knows nothing about entities; `kzrel-core` builds resolution on top of it.
 //!
 //! ## Usage
 //!
