@@ -118,3 +118,15 @@ def test_resolve_on_the_command_line():
     assert run("resolve", "zzzz").returncode == 1
     r = run("resolve", "Astana", "--kind", "town")
     assert r.returncode == 2 and "unknown entity kind" in r.stderr
+
+
+def test_extract_on_the_command_line(tmp_path):
+    good = tmp_path / "a.txt"
+    good.write_text("Делегация Павлодарской области посетила Омск.\n", encoding="utf-8")
+    r = run("extract", str(good), str(tmp_path / "missing.txt"))
+    assert r.returncode == 1 and "cannot read" in r.stderr and "missing.txt" in r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].split("\t") == ["file", "start", "end", "text", "entity", "name", "method", "score"]
+    assert [line.split("\t")[4] for line in lines[1:]] == ["kz-pavlodar-oblysy", "ru-omsk"]
+    r = run("extract", "-f", "jsonl", str(good))
+    assert r.returncode == 0 and '"entity": "ru-omsk"' in r.stdout

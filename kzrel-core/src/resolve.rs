@@ -12,6 +12,18 @@
 //! let m = ds.resolve("Tselinograd", &Resolve::on("1980".parse()?));
 //! assert_eq!(m[0].entity.id.as_str(), "kz-astana");
 //! assert_eq!(m[0].method, MatchMethod::Historical);
+//!
+//! let text = "Делегация Павлодарской области посетила Омск и Астану.";
+//! let found: Vec<(&str, String)> = ds
+//!     .extract(text, &Resolve::default())
+//!     .iter()
+//!     .map(|m| (m.text, m.candidates[0].entity.id.to_string()))
+//!     .collect();
+//! assert_eq!(found, [
+//!     ("Павлодарской области", "kz-pavlodar-oblysy".to_string()),
+//!     ("Омск", "ru-omsk".to_string()),
+//!     ("Астану", "kz-astana".to_string()),
+//! ]);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -237,5 +249,41 @@ fn kind_rank(k: EntityKind) -> u8 {
         EntityKind::Organization => 4,
         EntityKind::Company => 5,
         EntityKind::Person => 6,
+    }
+}
+
+/// A mention of an entity in running text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention<'a> {
+    /// Where it starts in the text, in bytes.
+    pub start: usize,
+    /// Where it ends, in bytes (exclusive).
+    pub end: usize,
+    /// The text of the mention.
+    pub text: &'a str,
+    /// The entities it may name, best first (empty when a filter left none).
+    pub candidates: Vec<Match<'a>>,
+}
+
+impl Dataset {
+    /// Every mention of a known place, organization or person in `text`, in text order:
+    /// spans of up to five words that a name of the dataset meets in any script, case
+    /// form or romanization, read leftmost-longest, each resolved with `opts` (its date
+    /// weighs former names; its kind and country filter, and a mention left without
+    /// candidates is dropped).
+    pub fn extract<'a>(&'a self, text: &'a str, opts: &Resolve) -> Vec<Mention<'a>> {
+        kzrel_names::scan(self.name_index(), text)
+            .into_iter()
+            .filter_map(|span| {
+                let surface = &text[span.start..span.end];
+                let candidates = self.resolve(surface, opts);
+                (!candidates.is_empty()).then_some(Mention {
+                    start: span.start,
+                    end: span.end,
+                    text: surface,
+                    candidates,
+                })
+            })
+            .collect()
     }
 }

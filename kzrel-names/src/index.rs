@@ -182,6 +182,12 @@ impl<T> NameIndex<T> {
     /// keys (a typo: at most 0.85). Bounded: the query's key is cut at
     /// [`MAX_KEY`](crate::key::MAX_KEY) bytes and at most 64 near keys are scored.
     pub fn lookup(&self, query: &str) -> Vec<Hit<'_, T>> {
+        self.lookup_with(query, true)
+    }
+
+    /// [`lookup`](Self::lookup), with near keys only when `fuzzy` (a scanner reading
+    /// running text leaves them out: every word would be near some name).
+    pub fn lookup_with(&self, query: &str, fuzzy: bool) -> Vec<Hit<'_, T>> {
         let key = match_key(query);
         if key.is_empty() {
             return Vec::new();
@@ -225,7 +231,7 @@ impl<T> NameIndex<T> {
             }
         }
         // A short key is too near to too many: ЗКО is not a typo of "zzzz".
-        if out.is_empty() && key.len() >= FUZZY_MIN {
+        if fuzzy && out.is_empty() && key.len() >= FUZZY_MIN {
             self.fuzzy(&key, &mut out);
         }
         out.sort_by(|a, b| b.score.total_cmp(&a.score));

@@ -254,6 +254,24 @@ impl PyDataset {
         crate::resolve::resolve_many(py, &self.inner, queries, &opts, frame)
     }
 
+    /// Every mention of a known place, organization or person in ``text``, in text
+    /// order: :class:`Mention` objects with ``start`` and ``end`` (Python string indices:
+    /// ``text[m.start:m.end] == m.text``), the best ``entity`` and the ranked
+    /// ``candidates``. ``as_of`` weighs former names; ``kind`` and ``country`` filter.
+    #[pyo3(signature = (text, as_of = None, kind = None, country = None, limit = 5))]
+    fn extract(
+        &self,
+        py: Python<'_>,
+        text: &str,
+        as_of: Option<&str>,
+        kind: Option<&str>,
+        country: Option<&str>,
+        limit: usize,
+    ) -> PyResult<Vec<crate::resolve::PyMention>> {
+        let opts = crate::resolve::options(py, &self.inner, as_of, kind, country, limit)?;
+        crate::resolve::extract(py, &self.inner, text, &opts)
+    }
+
     /// The relation with id ``id``; a ``KeyError`` if there is none.
     fn relation(&self, id: &str) -> PyResult<crate::relations::PyRelation> {
         crate::relations::relation(&self.inner, id)

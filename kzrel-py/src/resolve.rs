@@ -176,6 +176,116 @@ pub(crate) fn resolve_many<'py>(
     }
 }
 
+/// A mention of an entity in a text.
+#[pyclass(module = "kzrel", name = "Mention", frozen, get_all)]
+pub struct PyMention {
+    /// Where it starts, as a Python string index.
+    start: usize,
+    /// Where it ends (exclusive), as a Python string index.
+    end: usize,
+    /// The text of the mention: ``text[start:end]``.
+    text: String,
+    /// The best candidate's entity.
+    entity: Py<PyEntity>,
+    /// Every candidate, best first.
+    candidates: Vec<Py<PyMatch>>,
+}
+
+#[pymethods]
+impl PyMention {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let e = self.entity.bind(py).repr()?;
+        Ok(format!(
+            "Mention({}, {}, {:?}, {e})",
+            self.start, self.end, self.text
+        ))
+    }
+}
+
+/// The mentions of `text`, with byte offsets turned into Python string indices.
+pub(crate) fn extract(
+    py: Python<'_>,
+    ds: &Arc<Dataset>,
+    text: &str,
+    opts: &Resolve,
+) -> PyResult<Vec<PyMention>> {
+    type Found = (
+        usize,
+        usize,
+        String,
+        Vec<(usize, f64, &'static str, usize, Vec<String>)>,
+    );
+    let found: Vec<Found> = py.detach(|| {
+        let mentions = ds.extract(text, opts);
+        // One pass over the text turns every byte offset into a code point index, which
+        // is what Python strings count.
+        let mut bounds: Vec<usize> = mentions.iter().flat_map(|m| [m.start, m.end]).collect();
+        bounds.sort_unstable();
+        bounds.dedup();
+        let mut index = std::collections::HashMap::with_capacity(bounds.len());
+        let mut next = bounds.iter().peekable();
+        let ends = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()));
+        for (chars, byte) in ends.enumerate() {
+            while next.peek().is_some_and(|&&b| b == byte) {
+                index.insert(byte, chars);
+                next.next();
+            }
+        }
+        mentions
+            .into_iter()
+            .map(|m| {
+                let cands = m
+                    .candidates
+                    .into_iter()
+                    .filter_map(|c| {
+                        let i = ds.position(c.entity.id.as_str()).ok()?;
+                        let j = c
+                            .entity
+                            .names
+                            .iter()
+                            .position(|n| std::ptr::eq(n, c.matched))?;
+                        Some((i, c.score, c.method.as_str(), j, c.notes))
+                    })
+                    .collect();
+                (index[&m.start], index[&m.end], m.text.to_string(), cands)
+            })
+            .collect()
+    });
+    found
+        .into_iter()
+        .filter(|(_, _, _, cands)| !cands.is_empty())
+        .map(|(start, end, text, cands)| {
+            let candidates = cands
+                .into_iter()
+                .map(|(i, score, method, j, notes)| {
+                    Py::new(
+                        py,
+                        PyMatch {
+                            entity: Py::new(py, PyEntity::at(ds, i))?,
+                            score,
+                            method: method.to_string(),
+                            matched: Py::new(py, PyName::from(&ds.entities()[i].names[j]))?,
+                            notes,
+                        },
+                    )
+                })
+                .collect::<PyResult<Vec<_>>>()?;
+            let entity = candidates[0].bind(py).get().entity.clone_ref(py);
+            Ok(PyMention {
+                start,
+                end,
+                text,
+                entity,
+                candidates,
+            })
+        })
+        .collect()
+}
+
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyMatch>()
+    m.add_class::<PyMatch>()?;
+    m.add_class::<PyMention>()
 }

@@ -36,6 +36,7 @@ from kzrel import errors
 from kzrel._kzrel import (
     Citation,
     Match,
+    Mention,
     Dataset,
     Entity,
     Name,
@@ -73,6 +74,8 @@ __all__ = [
     "Relation",
     "Relations",
     "Match",
+    "Mention",
+    "extract",
     "resolve",
     "resolve_many",
     "Party",
@@ -126,3 +129,19 @@ def resolve_many(
 ) -> Any:
     """:meth:`Dataset.resolve_many` on the embedded dataset."""
     return load().resolve_many(names, as_of=as_of, kind=kind, country=country, frame=frame)
+
+
+def extract(
+    text: str,
+    as_of: str | None = None,
+    kind: str | None = None,
+    country: str | None = None,
+    limit: int = 5,
+) -> list[Mention]:
+    """:meth:`Dataset.extract` on the embedded dataset.
+
+    >>> import kzrel
+    >>> [(m.text, m.entity.id) for m in kzrel.extract("Делегация Павлодарской области посетила Омск.")]
+    [('Павлодарской области', 'kz-pavlodar-oblysy'), ('Омск', 'ru-omsk')]
+    """
+    return load().extract(text, as_of=as_of, kind=kind, country=country, limit=limit)

@@ -147,6 +147,35 @@ def _resolve(args: argparse.Namespace, out: TextIO) -> int:
     return 0 if rows else 1
 
 
+def _extract(args: argparse.Namespace, out: TextIO) -> int:
+    import json
+
+    ds = _dataset(args)
+    sources: list[tuple[str, str]] = []
+    failed = 0
+    for path in args.file:
+        try:
+            sources.append((path, open(path, encoding="utf-8").read()))
+        except (OSError, UnicodeDecodeError) as e:
+            print(f"kzrel: cannot read {path}: {e}", file=sys.stderr)
+            failed += 1
+    if not args.file:
+        sources.append(("-", sys.stdin.read()))
+    cols = ["file", "start", "end", "text", "entity", "name", "method", "score"]
+    if args.format == "tsv":
+        print("\t".join(cols), file=out)
+    for name, text in sources:
+        for m in ds.extract(text, as_of=args.as_of, kind=args.kind, country=args.country):
+            best = m.candidates[0]
+            row = {"file": name, "start": m.start, "end": m.end, "text": m.text, "entity": m.entity.id,
+                   "name": m.entity.name, "method": best.method, "score": round(best.score, 3)}
+            if args.format == "jsonl":
+                print(json.dumps(row, ensure_ascii=False), file=out)
+            else:
+                print("\t".join(str(row[c]).replace("\t", " ").replace("\n", " ") for c in cols), file=out)
+    return 1 if failed else 0
+
+
 def _data_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", action="append", default=[], metavar="FILE",
                    help="add your own file: records (*.jsonl), relations (*.csv), sources and records (*.toml); repeatable")
@@ -192,6 +221,14 @@ def build_parser() -> argparse.ArgumentParser:
     rv.add_argument("-c", "--country", help="only entities in this country")
     rv.add_argument("-n", "--limit", type=int, default=3, help="matches per name (default 3)")
     _data_options(rv)
+    ex = sub.add_parser("extract", help="mentions of places and organizations in files or standard input")
+    ex.add_argument("file", nargs="*", help="UTF-8 text files (default: standard input); one that cannot be read is "
+                    "reported and skipped, and the exit status is 1")
+    ex.add_argument("--as-of", help="the date the texts speak of: 1995, 2014-10")
+    ex.add_argument("-k", "--kind", help="only entities of this kind")
+    ex.add_argument("-c", "--country", help="only entities in this country")
+    ex.add_argument("-f", "--format", choices=["tsv", "jsonl"], default="tsv")
+    _data_options(ex)
     rs = sub.add_parser("relations", help="list relations by kind, party, country, date, place and text")
     rs.add_argument("-k", "--kind", action="append", default=[],
                     help="agreement, partnership, event, trade-figure, membership or project (repeatable)")
@@ -224,6 +261,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return _relations(args, out)
         if args.command == "resolve":
             return _resolve(args, out)
+        if args.command == "extract":
+            return _extract(args, out)
         return _detect(args.text, out)
     except (kzrel.UnknownSchemeError, kzrel.UnknownProfileError, kzrel.NotReversibleError,
             kzrel.UnknownEntityError, kzrel.DatasetError) as e:

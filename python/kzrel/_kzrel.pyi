@@ -188,6 +188,14 @@ class Dataset:
         country: Optional[str] = None,
         limit: int = 5,
     ) -> list[Match]: ...
+    def extract(
+        self,
+        text: str,
+        as_of: Optional[str] = None,
+        kind: Optional[str] = None,
+        country: Optional[str] = None,
+        limit: int = 5,
+    ) -> list[Mention]: ...
     def resolve_many(
         self,
         names: Iterable[str],
@@ -211,6 +219,20 @@ class Match:
     def matched(self) -> Name: ...
     @property
     def notes(self) -> list[str]: ...
+
+class Mention:
+    """A mention of an entity in a text: Python string indices, surface, candidates."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def entity(self) -> Entity: ...
+    @property
+    def candidates(self) -> list[Match]: ...
 
 class Party:
     """An entity taking part in a relation, with its role."""

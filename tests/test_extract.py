@@ -1,0 +1,67 @@
+"""Extraction through the Python API: mentions in any script and form, Python string
+offsets on Cyrillic, combining marks and non-BMP text, filters, bad input, and a pass over
+the seed documents when they are at hand."""
+
+from __future__ import annotations
+
+import pytest
+
+import kzrel
+from conftest import ROOT
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def found(text: str, **kw) -> list[tuple[str, str]]:
+    return [(m.text, m.entity.id) for m in kzrel.extract(text, **kw)]
+
+
+def test_mentions_in_any_script_and_form():
+    assert found("Делегация Павлодарской области посетила Омск и Астану.") == [
+        ("Павлодарской области", "kz-pavlodar-oblysy"), ("Омск", "ru-omsk"), ("Астану", "kz-astana")]
+    assert found("Өскеменде және Алматыда, ВКО мен ОБСЕ") == [
+        ("Өскеменде", "kz-ust-kamenogorsk"), ("Алматыда", "kz-almaty"),
+        ("ВКО", "kz-shyghys-qazaqstan-oblysy"), ("ОБСЕ", "org-osce")]
+    assert found("Pavlodar Region and Ust'-Kamenogorsk") == [
+        ("Pavlodar Region", "kz-pavlodar-oblysy"), ("Ust'-Kamenogorsk", "kz-ust-kamenogorsk")]
+
+
+def test_offsets_are_python_string_indices():
+    text = "😀😀 Аста\u0301на — Ust\u2019-Kamenogorsk; 𝕏 Павлодар облысында."
+    mentions = kzrel.extract(text)
+    assert [m.entity.id for m in mentions] == ["kz-astana", "kz-ust-kamenogorsk", "kz-pavlodar-oblysy"]
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+
+
+def test_dates_and_filters():
+    m = kzrel.extract("В 1995 году Акмола стала столицей.", as_of="1995")[0]
+    assert m.entity.id == "kz-astana" and m.candidates[0].method == "historical"
+    assert [x.entity.id for x in kzrel.extract("Павлодар и Омск", country="KZ")] == ["kz-pavlodar"]
+    assert all(x.entity.kind == "region" for x in kzrel.extract("Павлодар, Омская область", kind="region"))
+
+
+def test_no_hits_inside_words_or_on_lower_case_words():
+    assert found("павлодарский трактор и астана") == []
+    assert found("Pavlodarian") == []
+    assert found("") == [] and found("!!! 123") == []
+
+
+def test_bad_input():
+    with pytest.raises(TypeError):
+        kzrel.extract(b"bytes")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="invalid date"):
+        kzrel.extract("Астана", as_of="2014-13")
+    long = "Астана " * 20_000
+    assert len(kzrel.extract(long)) == 20_000
+
+
+def test_the_seed_documents():
+    if not SEEDS.is_dir():
+        pytest.skip(f"the seed documents are not at hand ({SEEDS} is absent)")
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        mentions = kzrel.extract(text)
+        assert len(mentions) > 10, path.name
+        assert all(text[m.start:m.end] == m.text for m in mentions)
+        assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
