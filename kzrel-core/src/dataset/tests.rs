@@ -1,0 +1,309 @@
+//! Tests of the parent module.
+use super::*;
+
+const SOURCES: &str = "[s]\ntitle = \"A source\"\n";
+
+fn build(lines: &str) -> Result<Dataset, LoadError> {
+    let mut b = Dataset::builder();
+    b.sources_toml("sources.toml", SOURCES);
+    b.jsonl("mine.jsonl", lines);
+    b.build()
+}
+
+#[test]
+fn the_embedded_dataset_loads_and_finds_by_every_key() {
+    let ds = Dataset::embedded().unwrap_or_else(|e| panic!("{e}"));
+    let count = |k| ds.entities().iter().filter(|e| e.kind == k).count();
+    // The 249 ISO 3166-1 countries, the USSR and the Kazakh SSR.
+    assert_eq!(count(EntityKind::Country), 251);
+    for key in ["kz", "KZ", "KAZ", "kaz", " KZ "] {
+        assert_eq!(ds.entity(key).unwrap().id.as_str(), "kz", "{key}");
+    }
+    let today = PartialDate::today();
+    for (key, id, parent) in [
+        ("KZ-63", "kz-shyghys-qazaqstan-oblysy", "kz"),
+        ("RU-KGN", "ru-kurganskaya-oblast", "ru"),
+        ("CN-XJ", "cn-xinjiang-uygur-zizhiqu", "cn"),
+        ("BY-HO", "by-homielskaja-voblasc", "by"),
+    ] {
+        let e = ds.entity(key).unwrap();
+        assert_eq!(e.id.as_str(), id);
+        assert_eq!(e.parent(&today).map(EntityId::as_str), Some(parent));
+    }
+    assert_eq!(
+        ds.entity("geonames:1520316").unwrap().id.as_str(),
+        "kz-ust-kamenogorsk"
+    );
+    assert_eq!(
+        ds.entity("geonames:1526273").unwrap().id.as_str(),
+        "kz-astana"
+    );
+    let east = ds.entity("kz-63").unwrap();
+    assert_eq!(
+        east.name("kk", &today).unwrap().text,
+        "Шығыс Қазақстан облысы"
+    );
+    assert_eq!(
+        east.name("ru", &today).unwrap().text,
+        "Восточно-Казахстанская область"
+    );
+    let e = ds.entity("Kazakstan").unwrap_err();
+    assert_eq!(e.key, "Kazakstan");
+    let e = ds.entity("geonames:1").unwrap_err();
+    assert!(e.to_string().contains("geonames:<id>"), "{e}");
+    assert!(ds.source("iso-codes").is_some());
+}
+
+#[test]
+fn amendments_apply_across_files_and_their_problems_point_at_them() {
+    let mut b = Dataset::builder();
+    b.sources_toml("sources.toml", SOURCES);
+    b.jsonl(
+        "late.jsonl",
+        concat!(
+            r#"{"amends": "a", "names": [{"text": "Old A", "lang": "en", "script": "Latn", "kind": "historical", "period": "../1990", "source": "s"}], "parents": [{"id": "p", "period": "1991/.."}]}"#,
+            "\n",
+            r#"{"amends": "aa", "names": []}"#,
+            "\n",
+            r#"{"amends": "a", "parents": [{"id": "p"}]}"#,
+            "\n",
+            r#"{"amends": "p", "names": [{"text": "P2", "lang": "en", "script": "Latn", "kind": "short", "source": "nope"}], "predecessors": [{"id": "zz"}]}"#,
+            "\n",
+            r#"{"amends": "p", "external": {"iso3166": "PP"}}"#,
+        ),
+    );
+    b.jsonl(
+        "base.jsonl",
+        concat!(
+            r#"{"id": "p", "kind": "country", "names": [{"text": "P", "lang": "en", "script": "Latn", "kind": "short"}], "external": {"iso3166": "PQ"}}"#,
+            "\n",
+            r#"{"id": "a", "kind": "region", "names": [{"text": "A", "lang": "en", "script": "Latn", "kind": "short"}]}"#,
+        ),
+    );
+    let text = b.build().unwrap_err().to_string();
+    for want in [
+        "late.jsonl:2: amends unknown entity \"aa\"; did you mean \"a\"?",
+        "late.jsonl:3: amends the parents of a again (first at late.jsonl:1)",
+        "late.jsonl:4: amends p: links to unknown entity \"zz\"",
+        "late.jsonl:4: amends p: cites unknown source \"nope\"",
+        "late.jsonl:5: amends p: iso3166 \"PP\" conflicts with \"PQ\" already there",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in:\n{text}");
+    }
+    assert!(!text.contains("base.jsonl"), "{text}");
+
+    let mut b = Dataset::builder();
+    b.sources_toml("sources.toml", SOURCES);
+    b.jsonl(
+        "late.jsonl",
+        r#"{"amends": "a", "names": [{"text": "Old A", "lang": "en", "script": "Latn", "kind": "historical", "period": "../1990", "source": "s"}], "parents": [{"id": "p", "period": "1991/.."}]}"#,
+    );
+    b.jsonl(
+        "base.jsonl",
+        concat!(
+            r#"{"id": "p", "kind": "country", "names": [{"text": "P", "lang": "en", "script": "Latn", "kind": "short"}]}"#,
+            "\n",
+            r#"{"id": "a", "kind": "region", "names": [{"text": "A", "lang": "en", "script": "Latn", "kind": "short"}]}"#,
+        ),
+    );
+    let ds = b.build().unwrap_or_else(|e| panic!("{e}"));
+    let a = ds.entity("a").unwrap_or_else(|e| panic!("{e}"));
+    let on = |s: &str| s.parse::<PartialDate>().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        a.name("en", &on("1980")).map(|n| n.text.as_str()),
+        Some("Old A")
+    );
+    assert_eq!(a.parent(&on("2000")).map(EntityId::as_str), Some("p"));
+    assert_eq!(a.parent(&on("1990")), None);
+}
+
+#[test]
+fn relations_resolve_keys_and_name_what_is_wrong() {
+    let mut b = Dataset::builder_with_embedded();
+    b.sources_toml("mine.toml", "[mine]\ntitle = \"My notes\"\n");
+    b.jsonl(
+        "rel.jsonl",
+        concat!(
+            r#"{"id": "m-1", "kind": "agreement", "subkind": "agreement", "parties": [{"entity": "KZ-59", "role": "signatory"}, {"entity": "RU-OMS", "role": "signatory"}], "date": "2001-09-03", "place": "geonames:1496153", "summary": "An agreement.", "sources": [{"source": "mine", "locator": "p. 1", "quote": "signed"}]}"#,
+            "\n",
+            r#"{"id": "m-2", "kind": "agreement", "parties": [{"entity": "Korgan region", "role": "signatory"}], "summary": "s", "sources": [{"source": "mine", "quote": "q"}]}"#,
+            "\n",
+            r#"{"id": "m-1", "kind": "event", "subkind": "treaty", "parties": [{"entity": "kz", "role": "host"}], "summary": "s", "sources": [{"source": "nope", "quote": "q"}], "wehn": 1}"#,
+            "\n",
+            r#"{"id": "m-3", "kind": "event", "subkind": "treaty", "parties": [{"entity": "kz", "role": "host"}], "summary": "s", "sources": [{"source": "nope", "quote": "q"}]}"#,
+        ),
+    );
+    let text = b.build().unwrap_err().to_string();
+    for want in [
+        "rel.jsonl:2: m-2: parties[0].entity: \"Korgan region\" names no entity",
+        "did you mean Kurgan Oblast (ru-kurganskaya-oblast, RU-KGN)?",
+        "rel.jsonl:3: m-1: unknown field `wehn`",
+        "rel.jsonl:4: m-3: subkind treaty does not belong to kind event",
+        "rel.jsonl:4: m-3: cites unknown source \"nope\"",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in:\n{text}");
+    }
+
+    let mut b = Dataset::builder_with_embedded();
+    b.sources_toml("mine.toml", "[mine]\ntitle = \"My notes\"\n");
+    b.jsonl(
+        "rel.jsonl",
+        r#"{"id": "m-1", "kind": "agreement", "parties": [{"entity": "KZ-59", "role": "signatory"}, {"entity": "RU-OMS", "role": "signatory"}], "date": "2001-09-03", "summary": "An agreement.", "sources": [{"source": "mine", "quote": "signed"}]}"#,
+    );
+    let ds = b.build().unwrap_or_else(|e| panic!("{e}"));
+    let r = ds
+        .relation("m-1")
+        .unwrap_or_else(|| panic!("m-1 is loaded"));
+    let ids: Vec<&str> = r.entities().map(EntityId::as_str).collect();
+    assert_eq!(ids, ["kz-soltustik-qazaqstan-oblysy", "ru-omskaya-oblast"]);
+}
+
+#[test]
+fn a_link_to_a_parent_or_seat_that_did_not_exist_then_is_a_problem() {
+    let lines = concat!(
+        r#"{"id": "old", "kind": "region", "period": "1967-12-23/1997-04-22", "names": [{"text": "Old", "lang": "en", "script": "Latn", "kind": "official"}]}"#,
+        "\n",
+        r#"{"id": "d", "kind": "district", "names": [{"text": "D", "lang": "en", "script": "Latn", "kind": "official"}], "parents": [{"id": "old", "period": "1944/1959"}, {"id": "old", "period": "1967-12-23/1997-04-21"}]}"#,
+        "\n",
+        r#"{"amends": "old", "seats": [{"id": "d", "period": "1960"}]}"#,
+        "\n",
+        r#"{"amends": "d", "seats": [{"id": "old", "period": "2000/.."}]}"#,
+    );
+    let text = build(lines).unwrap_err().to_string();
+    assert!(
+        text.contains("mine.jsonl:2: d: parent old is linked for 1944/1959, but it existed 1967-12-23/1997-04-22"),
+        "{text}"
+    );
+    assert!(
+        text.contains("mine.jsonl:4: amends d: seat old is linked for 2000/.."),
+        "{text}"
+    );
+    assert_eq!(
+        LoadError::problems(&build(lines).unwrap_err()).len(),
+        2,
+        "{text}"
+    );
+}
+
+#[test]
+fn every_problem_is_reported_with_file_and_line_and_nothing_loads() {
+    let lines = concat!(
+        r#"{"id": "a", "kind": "country", "names": [{"text": "A", "lang": "en", "script": "Latn", "kind": "short", "source": "s"}], "external": {"iso3166": "AA"}}"#,
+        "\n# a comment\n\n",
+        r#"{"id": "a", "kind": "country", "names": [{"text": "A2", "lang": "en", "script": "Latn", "kind": "short"}]}"#,
+        "\n",
+        r#"{"id": "b", "kind": "region", "names": [{"text": "B", "lang": "en", "script": "Latn", "kind": "short", "source": "nope"}], "parents": [{"id": "zz"}], "external": {"iso3166": "aa"}}"#,
+        "\n",
+        r#"{"id": "C", "kind": "country", "names": []}"#,
+        "\n",
+    );
+    let err = build(lines).unwrap_err();
+    let text = err.to_string();
+    for want in [
+        "mine.jsonl:4: id \"a\" is used again (first at mine.jsonl:1)",
+        "mine.jsonl:5: ISO code \"aa\" is given to two entities",
+        "mine.jsonl:5: b: links to unknown entity \"zz\"",
+        "mine.jsonl:5: b: cites unknown source \"nope\"",
+        "mine.jsonl:6:",
+        "did you mean \"c\"",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in:\n{text}");
+    }
+    assert_eq!(err.problems().len(), 5, "{text}");
+}
+
+#[test]
+fn selection_by_kind_country_and_date() {
+    let ds = Dataset::embedded().unwrap_or_else(|e| panic!("{e}"));
+    let today = PartialDate::today();
+    let kz_regions = ds
+        .select(Some(EntityKind::Region), Some("KZ"), Some(&today))
+        .unwrap();
+    assert_eq!(kz_regions.len(), 17);
+    let kz_cities = ds.select(Some(EntityKind::City), Some("kz"), None).unwrap();
+    assert_eq!(kz_cities.len(), 110);
+    assert!(ds.select(None, Some("Kazakstan"), None).is_err());
+    let east = ds.entity("KZ-63").unwrap();
+    assert_eq!(ds.country_of(east, &today).unwrap().id.as_str(), "kz");
+    let abai = ds.entity("KZ-10").unwrap();
+    assert_eq!(ds.successors(east), vec![abai]);
+    let semipalatinsk = ds.entity("kz-semipalatinsk-oblast").unwrap();
+    assert_eq!(ds.successors(semipalatinsk), vec![east]);
+}
+
+#[test]
+fn files_extend_the_embedded_data_or_fail_whole() {
+    let dir = std::env::temp_dir().join(format!("kzrel-files-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mine = dir.join("mine.jsonl");
+    std::fs::write(
+        &mine,
+        concat!(
+            r#"{"id": "kz-my-village", "kind": "city", "subkind": "village", "names": [{"text": "My Village", "lang": "en", "script": "Latn", "kind": "short", "source": "my-notes"}], "parents": [{"id": "kz-shyghys-qazaqstan-oblysy"}]}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let notes = dir.join("notes.toml");
+    std::fs::write(&notes, "[my-notes]\ntitle = \"Field notes\"\n").unwrap();
+    let mut b = Dataset::builder_with_embedded();
+    b.file(&mine).file(&notes);
+    let ds = b.build().unwrap_or_else(|e| panic!("{e}"));
+    let v = ds.entity("kz-my-village").unwrap();
+    let today = PartialDate::today();
+    assert_eq!(ds.country_of(v, &today).unwrap().id.as_str(), "kz");
+
+    let mut b = Dataset::builder_with_embedded();
+    b.file(&mine)
+        .file(&dir.join("missing.toml"))
+        .file(&dir.join("notes.txt"));
+    let err = b.build().unwrap_err().to_string();
+    assert!(err.contains("missing.toml: cannot read it"), "{err}");
+    assert!(err.contains("notes.txt: unknown kind of file"), "{err}");
+    assert!(err.contains("cites unknown source \"my-notes\""), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn twins_under_one_parent_are_reported() {
+    let twin = |id: &str| {
+        format!(
+            r#"{{"id": "{id}", "kind": "city", "names": [{{"text": "Same", "lang": "en", "script": "Latn", "kind": "official"}}], "parents": [{{"id": "p"}}]}}"#
+        )
+    };
+    let parent = r#"{"id": "p", "kind": "region", "names": [{"text": "P", "lang": "en", "script": "Latn", "kind": "official"}]}"#;
+    let err = build(&format!("{parent}\n{}\n{}\n", twin("a"), twin("b"))).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("mine.jsonl:3: b: official name \"Same\" (en) is also that of a"),
+        "{err}"
+    );
+    let other_kind = twin("c").replace(r#""kind": "city""#, r#""kind": "district""#);
+    assert!(build(&format!("{parent}\n{}\n{other_kind}\n", twin("a"))).is_ok());
+}
+
+#[test]
+fn a_bad_sources_file_is_reported() {
+    let mut b = Dataset::builder();
+    b.sources_toml("sources.toml", "[s]\ntitel = \"x\"\n");
+    let err = b.build().unwrap_err();
+    assert!(err.to_string().contains("titel"), "{err}");
+}
+
+#[test]
+fn suggestions_come_from_ids_and_codes() {
+    let ds = build(concat!(
+        r#"{"id": "kz-abai-region", "kind": "region", "names": [{"text": "Abai", "lang": "en", "script": "Latn", "kind": "short"}], "external": {"iso3166": "KZ-10"}}"#,
+        "\n"
+    ))
+    .unwrap();
+    assert_eq!(ds.entity("kz-10").unwrap().id.as_str(), "kz-abai-region");
+    assert_eq!(
+        ds.entity("kz-abay-region")
+            .unwrap_err()
+            .suggestion
+            .as_deref(),
+        Some("kz-abai-region")
+    );
+    assert_eq!(ds.entity("xyz").unwrap_err().suggestion, None);
+}
