@@ -72,29 +72,33 @@ fn may_stand_alone(word: &str) -> bool {
 /// [`MAX_WORDS`] lookups start at each word.
 pub fn scan<'a, T>(index: &'a NameIndex<T>, text: &str) -> Vec<Span<'a, T>> {
     let ws = words(text);
+    let word = |k: usize| &text[ws[k].0..ws[k].1];
+    // Each word is looked at once: whether it may stand as a name, whether it is a type
+    // word. A span is tried only where these allow one, so lower-case prose costs little.
+    let cap: Vec<bool> = (0..ws.len()).map(|k| may_stand_alone(word(k))).collect();
+    let typ: Vec<bool> = (0..ws.len())
+        .map(|k| is_type_key(&match_key(word(k))))
+        .collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
         let mut found = None;
         for n in (1..=MAX_WORDS.min(ws.len() - i)).rev() {
-            let (start, end) = (ws[i].0, ws[i + n - 1].1);
-            let phrase = &text[start..end];
-            if n == 1 && !may_stand_alone(phrase) {
+            let last = i + n - 1;
+            // One word: capitalized (Astana, ВКО). Several: ending in a type word
+            // (павлодарской области), or beginning and ending with a name-like word —
+            // "Павлодарскую область и" is not a name.
+            let allowed = if n == 1 {
+                cap[i]
+            } else {
+                typ[last] || (cap[i] && cap[last])
+            };
+            if !allowed {
                 continue;
             }
-            // A span of several words ends in a name-like word or a type word, and
-            // begins with a name-like word unless it ends in a type word (павлодарской
-            // области): "Павлодарскую область и" is not a name.
-            if n > 1 {
-                let word = |k: usize| &text[ws[k].0..ws[k].1];
-                let ends_in_type = is_type_key(&match_key(word(i + n - 1)));
-                let name_like = may_stand_alone(word(i + n - 1)) && may_stand_alone(word(i));
-                if !(ends_in_type || name_like) {
-                    continue;
-                }
-            }
+            let (start, end) = (ws[i].0, ws[last].1);
             let hits: Vec<Hit<'a, T>> = index
-                .lookup_with(phrase, false)
+                .lookup_with(&text[start..end], false)
                 .into_iter()
                 .filter(|h| h.method != Method::Bare || n > 1)
                 .collect();
