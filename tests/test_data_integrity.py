@@ -69,11 +69,16 @@ def seed_text(name: str) -> str:
     return fold((SEEDS / name).read_text(encoding="utf-8"))
 
 
-def test_names_that_cite_a_seed_are_in_it(ds):
+def seed_files() -> dict[str, str]:
+    """The file of each seed document by its source id; the test skips when they are absent."""
     if not SEEDS.is_dir():
         pytest.skip(f"the seed documents are not at hand ({SEEDS} is absent)")
-    seeds = {k: v["seed"] for k, v in tomllib.loads(
-        (ROOT / "kzrel-core" / "data" / "sources" / "seeds.toml").read_text(encoding="utf-8")).items()}
+    table = tomllib.loads((ROOT / "kzrel-core" / "data" / "sources" / "seeds.toml").read_text(encoding="utf-8"))
+    return {k: v["seed"] for k, v in table.items()}
+
+
+def test_names_that_cite_a_seed_are_in_it(ds):
+    seeds = seed_files()
     missing = []
     checked = 0
     for e in ds.entities():
@@ -183,10 +188,7 @@ def test_semey_changes_region_in_2022(ds):
 
 
 def test_every_relation_quote_is_in_its_seed(ds):
-    if not SEEDS.is_dir():
-        pytest.skip(f"the seed documents are not at hand ({SEEDS} is absent)")
-    seeds = {k: v["seed"] for k, v in tomllib.loads(
-        (ROOT / "kzrel-core" / "data" / "sources" / "seeds.toml").read_text(encoding="utf-8")).items()}
+    seeds = seed_files()
     missing = []
     checked = 0
     for r in ds.relations():

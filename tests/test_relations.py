@@ -35,9 +35,8 @@ def test_north_kazakhstan_agreements_with_its_russian_neighbours(ds):
 
 def test_results_are_in_date_order_with_undated_last(ds):
     found = ds.relations()
-    starts = [r.date for r in found]
-    dated = [r for r in found if r.date is not None]
-    assert starts.index(None) >= len(dated) if None in starts else True
+    undated = [r.date is None for r in found]
+    assert any(undated) and undated == sorted(undated), "every undated relation comes after every dated one"
     firsts = [row["start"] for row in found.rows() if row["start"] is not None]
     assert firsts == sorted(firsts)
 

@@ -97,6 +97,19 @@ pub enum Subkind {
     Media,
 }
 
+impl EntityKind {
+    /// Every kind, in the order above.
+    pub const ALL: [EntityKind; 7] = [
+        EntityKind::Country,
+        EntityKind::Region,
+        EntityKind::City,
+        EntityKind::District,
+        EntityKind::Organization,
+        EntityKind::Company,
+        EntityKind::Person,
+    ];
+}
+
 impl Subkind {
     /// The kind of entity this sub-kind belongs to.
     pub fn kind(self) -> EntityKind {
@@ -462,19 +475,7 @@ impl fmt::Display for Entity {
     }
 }
 
-macro_rules! display_as_serde {
-    ($($t:ty),*) => {$(
-        impl fmt::Display for $t {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                // The kebab-case id the data files use.
-                let v = serde_json::to_value(self).map_err(|_| fmt::Error)?;
-                f.write_str(v.as_str().ok_or(fmt::Error)?)
-            }
-        }
-    )*};
-}
-
-display_as_serde!(EntityKind, Subkind, NameKind);
+kebab_text!(EntityKind, Subkind, NameKind);
 
 #[cfg(test)]
 mod tests {
@@ -490,6 +491,13 @@ mod tests {
         assert_eq!(Subkind::RepublicanCity.to_string(), "republican-city");
         assert_eq!(Subkind::AutonomousRegion.kind(), EntityKind::Region);
         assert_eq!(NameKind::Abbreviation.to_string(), "abbreviation");
+        assert_eq!(
+            "trade".parse::<EntityKind>(),
+            Err(crate::UnknownValue("trade".into()))
+        );
+        for k in EntityKind::ALL {
+            assert_eq!(k.to_string().parse::<EntityKind>(), Ok(k));
+        }
     }
 
     #[test]

@@ -54,6 +54,40 @@
 //! ```
 #![deny(missing_docs)]
 
+/// `Display` and `FromStr` for the kebab-case enums of the data files, through their serde
+/// names, so that the names are written once (in the `serde` attributes).
+macro_rules! kebab_text {
+    ($($t:ty),*) => {$(
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                let v = serde_json::to_value(self).map_err(|_| std::fmt::Error)?;
+                f.write_str(v.as_str().ok_or(std::fmt::Error)?)
+            }
+        }
+
+        impl std::str::FromStr for $t {
+            type Err = crate::UnknownValue;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                serde_json::from_value(serde_json::Value::String(s.to_string()))
+                    .map_err(|_| crate::UnknownValue(s.to_string()))
+            }
+        }
+    )*};
+}
+
+/// A text that names no value of a kebab-case enum (`EntityKind`, `RelationKind`…).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownValue(pub String);
+
+impl std::fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown value {:?}", self.0)
+    }
+}
+
+impl std::error::Error for UnknownValue {}
+
 pub use kzrel_names as names;
 
 pub mod dataset;

@@ -19,8 +19,6 @@
 //! The record above is made up to show the format; the dataset's records quote their
 //! sources.
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
 use crate::id::{EntityId, RelationId};
@@ -357,19 +355,7 @@ impl Relation {
     }
 }
 
-macro_rules! display_as_serde {
-    ($($t:ty),*) => {$(
-        impl fmt::Display for $t {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                // The kebab-case id the data files use.
-                let v = serde_json::to_value(self).map_err(|_| fmt::Error)?;
-                f.write_str(v.as_str().ok_or(fmt::Error)?)
-            }
-        }
-    )*};
-}
-
-display_as_serde!(
+kebab_text!(
     RelationKind,
     RelationSubkind,
     PartyRole,

@@ -29,7 +29,7 @@
 
 use std::collections::HashMap;
 
-use kzrel_names::{Method, NameIndex};
+use kzrel_names::{Hit, Method, NameIndex};
 
 use crate::dataset::Dataset;
 use crate::entity::{Entity, EntityKind, Name, NameKind};
@@ -139,21 +139,24 @@ impl Dataset {
     /// the krai, the republic, the town, the prefecture), and a former name still finds
     /// its entity on any date, with a note when it was not in use then.
     pub fn resolve(&self, query: &str, opts: &Resolve) -> Vec<Match<'_>> {
-        let index = self.name_index();
+        self.rank(self.name_index().lookup(query), opts)
+    }
+
+    /// The entities behind the index's hits, weighed by `opts`, best first.
+    fn rank<'a>(&'a self, hits: Vec<Hit<'a, (u32, u32)>>, opts: &Resolve) -> Vec<Match<'a>> {
         let today = PartialDate::today();
         let on = opts.as_of.unwrap_or(today);
-        let mut best: HashMap<u32, Match<'_>> = HashMap::new();
-        for hit in index.lookup(query) {
+        let mut best: HashMap<u32, Match<'a>> = HashMap::new();
+        for hit in hits {
             let (i, j) = *hit.payload;
             let entity = &self.entities()[i as usize];
             let mut name = &entity.names[j as usize];
             // An undated spelling (a GeoNames alternate) of a name the data dates: read
             // it as the dated one, so that its period counts.
             if name.period == crate::time::Period::always() {
-                let key = kzrel_names::match_key(&name.text);
                 if let Some(dated) = entity.names.iter().find(|n| {
                     n.period != crate::time::Period::always()
-                        && kzrel_names::match_key(&n.text) == key
+                        && kzrel_names::match_key(&n.text) == hit.key
                 }) {
                     name = dated;
                 }
@@ -227,7 +230,7 @@ impl Dataset {
                 }
             }
         }
-        let mut out: Vec<Match<'_>> = best.into_values().collect();
+        let mut out: Vec<Match<'a>> = best.into_values().collect();
         out.sort_by(|a, b| {
             b.score
                 .total_cmp(&a.score)
@@ -276,7 +279,8 @@ impl Dataset {
             .into_iter()
             .filter_map(|span| {
                 let surface = &text[span.start..span.end];
-                let candidates = self.resolve(surface, opts);
+                // The scanner's hits are the lookup of the span; ranked as resolve ranks.
+                let candidates = self.rank(span.hits, opts);
                 (!candidates.is_empty()).then_some(Mention {
                     start: span.start,
                     end: span.end,

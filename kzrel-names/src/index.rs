@@ -57,8 +57,10 @@ impl Method {
 pub struct Hit<'a, T> {
     /// What was filed with the name.
     pub payload: &'a T,
-    /// The name as filed.
+    /// The name as filed (normalized, lower-case).
     pub name: &'a str,
+    /// The name's match key.
+    pub key: &'a str,
     /// How the query met it.
     pub method: Method,
     /// How well, in [0, 1].
@@ -160,10 +162,11 @@ impl<T> NameIndex<T> {
 
     fn hits_of<'a>(&'a self, ids: &[u32], method: Method, score: f64, out: &mut Vec<Hit<'a, T>>) {
         for &n in ids {
-            let (name, _, payload) = &self.names[n as usize];
+            let (name, key, payload) = &self.names[n as usize];
             out.push(Hit {
                 payload,
                 name,
+                key,
                 method,
                 score,
             });

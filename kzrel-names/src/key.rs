@@ -37,6 +37,8 @@ struct Tables {
     rewrite: Vec<(String, String)>,
     /// A word's form → its type token.
     types: HashMap<String, String>,
+    /// The type tokens themselves (obl, krai…), which keys hold.
+    tokens: std::collections::HashSet<String>,
     adjective_endings: Vec<String>,
     case_endings: Vec<String>,
 }
@@ -47,6 +49,7 @@ fn tables() -> &'static Tables {
         // The file is part of the crate; a test reads it, so a broken one fails there.
         let file: KeyFile = toml::from_str(include_str!("../data/key.toml"))
             .unwrap_or_else(|e| panic!("data/key.toml: {e}"));
+        let tokens = file.types.keys().cloned().collect();
         let types = file
             .types
             .into_iter()
@@ -56,6 +59,7 @@ fn tables() -> &'static Tables {
             fold: file.fold,
             rewrite: file.rewrite,
             types,
+            tokens,
             adjective_endings: file.adjective_endings,
             case_endings: file.case_endings,
         }
@@ -167,14 +171,14 @@ pub fn match_key(text: &str) -> String {
 
 /// Whether a key is a single type word (obl, krai, dist…).
 pub(crate) fn is_type_key(key: &str) -> bool {
-    tables().types.values().any(|v| v == key)
+    tables().tokens.contains(key)
 }
 
 /// The key without its type words: "pavlodar obl" → "pavlodar".
 pub fn bare_key(key: &str) -> String {
     let t = tables();
     key.split(' ')
-        .filter(|w| !t.types.values().any(|v| v == w))
+        .filter(|w| !t.tokens.contains(*w))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -186,7 +190,7 @@ pub fn bare_key(key: &str) -> String {
 pub fn base_forms(key: &str) -> impl Iterator<Item = String> + '_ {
     let t = tables();
     let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
-    let is_type = |w: &str| t.types.values().any(|v| v == w);
+    let is_type = |w: &str| t.tokens.contains(w);
     let mut out = Vec::new();
     if words.len() > 1 && t.case_endings.iter().any(|e| e == words[words.len() - 1]) {
         out.push(words[..words.len() - 1].join(" "));

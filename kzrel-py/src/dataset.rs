@@ -34,6 +34,45 @@ fn load_error(py: Python<'_>, e: &LoadError) -> PyErr {
     errors::dataset_error(py, &e.to_string(), problems)
 }
 
+/// A kebab-case value (an entity or relation kind) from its text; the error names `what`
+/// was asked for and lists the values there are.
+pub(crate) fn parse_kind<T: std::str::FromStr + std::fmt::Display>(
+    text: &str,
+    what: &str,
+    all: &[T],
+) -> PyResult<T> {
+    text.parse().map_err(|_| {
+        let names: Vec<String> = all.iter().map(ToString::to_string).collect();
+        PyValueError::new_err(format!(
+            "unknown {what} {text:?}; one of {}",
+            names.join(", ")
+        ))
+    })
+}
+
+/// Text for HTML, escaped as Python's `html.escape` does (quotes included).
+pub(crate) fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The kzrel id of the entity `key` names, or an `UnknownEntityError`.
+pub(crate) fn entity_id(py: Python<'_>, ds: &Dataset, key: &str) -> PyResult<EntityId> {
+    ds.entity(key)
+        .map(|e| e.id.clone())
+        .map_err(|e| unknown(py, &e))
+}
+
 pub(crate) fn unknown(py: Python<'_>, e: &UnknownEntity) -> PyErr {
     errors::unknown_entity(py, &e.to_string(), &e.key, e.suggestion.as_deref())
 }
@@ -380,14 +419,7 @@ impl PyDataset {
         as_of: Option<&str>,
     ) -> PyResult<Vec<usize>> {
         let kind = kind
-            .map(|k| {
-                serde_json::from_value::<EntityKind>(k.into()).map_err(|_| {
-                    PyValueError::new_err(format!(
-                        "unknown kind {k:?}; kinds: country, region, city, district, \
-                         organization, company, person"
-                    ))
-                })
-            })
+            .map(|k| parse_kind(k, "kind", &EntityKind::ALL))
             .transpose()?;
         let on = as_of.map(|t| self::as_of(Some(t))).transpose()?;
         let chosen = self

@@ -266,12 +266,8 @@ impl PyEntity {
     }
 
     /// A small table for Jupyter: id, kind, codes, and the names by language.
-    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
-        let esc = |s: &str| -> PyResult<String> {
-            py.import("html")?
-                .call_method1("escape", (s,))?
-                .extract::<String>()
-        };
+    fn _repr_html_(&self) -> PyResult<String> {
+        let esc = |s: &str| -> PyResult<String> { Ok(crate::dataset::html_escape(s)) };
         let e = self.get();
         let mut rows = String::new();
         for n in &e.names {

@@ -327,12 +327,7 @@ impl PyRelations {
         key: &str,
         within: bool,
     ) -> PyResult<Vec<Bound<'py, PyDict>>> {
-        let id = self
-            .ds
-            .entity(key)
-            .map_err(|e| crate::dataset::unknown(py, &e))?
-            .id
-            .clone();
+        let id = crate::dataset::entity_id(py, &self.ds, key)?;
         let rels = self.get();
         let ties = self.ds.ego_network(&id, within, &rels);
         ties.into_iter()
@@ -364,12 +359,7 @@ impl PyRelations {
         within: bool,
     ) -> PyResult<Vec<Bound<'py, PyDict>>> {
         let focal = focal
-            .map(|k| {
-                self.ds
-                    .entity(k)
-                    .map(|e| e.id.clone())
-                    .map_err(|e| crate::dataset::unknown(py, &e))
-            })
+            .map(|k| crate::dataset::entity_id(py, &self.ds, k))
             .transpose()?;
         let counts = self
             .ds
@@ -387,9 +377,8 @@ impl PyRelations {
     }
 
     /// A table for Jupyter: date, kind, parties and summary of the first 50.
-    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
-        let html = py.import("html")?;
-        let esc = |s: &str| -> PyResult<String> { html.call_method1("escape", (s,))?.extract() };
+    fn _repr_html_(&self) -> PyResult<String> {
+        let esc = |s: &str| -> PyResult<String> { Ok(crate::dataset::html_escape(s)) };
         let mut out = format!(
             "<p>{} relations</p><table><tr><th>id</th><th>date</th><th>kind</th><th>parties</th><th>summary</th></tr>",
             self.indices.len()

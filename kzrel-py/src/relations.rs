@@ -12,7 +12,7 @@ use kzrel_core::time::PartialDate;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-use crate::dataset::{json_to_py, PyEntity};
+use crate::dataset::{json_to_py, parse_kind, PyEntity};
 pub(crate) use crate::relation_list::PyRelations;
 
 /// One relation: an agreement, partnership, event, trade figure, membership or project.
@@ -68,29 +68,17 @@ pub(crate) fn query(
     place: Option<&str>,
     text: Option<&str>,
 ) -> PyResult<PyRelations> {
-    let key = |k: &str| -> PyResult<kzrel_core::id::EntityId> {
-        ds.entity(k)
-            .map(|e| e.id.clone())
-            .map_err(|e| crate::dataset::unknown(py, &e))
-    };
+    let key = |k: &str| crate::dataset::entity_id(py, ds, k);
     let mut q = RelationQuery::new().within(within);
     for k in kind.unwrap_or_default() {
-        let parsed: RelationKind = serde_json::from_value(serde_json::Value::String(k.clone()))
-            .map_err(|_| {
-                let all: Vec<String> = RelationKind::ALL.iter().map(ToString::to_string).collect();
-                bad(format!(
-                    "unknown relation kind {k:?}: one of {}",
-                    all.join(", ")
-                ))
-            })?;
+        let parsed = parse_kind(&k, "relation kind", &RelationKind::ALL)?;
         q = q.kind(parsed);
     }
     for p in party.unwrap_or_default() {
         q = q.party(key(&p)?);
     }
     if let Some(k) = party_kind {
-        let parsed: EntityKind = serde_json::from_value(serde_json::Value::String(k.into()))
-            .map_err(|_| bad(format!("unknown entity kind {k:?}")))?;
+        let parsed = parse_kind(k, "entity kind", &EntityKind::ALL)?;
         q = q.party_kind(parsed);
     }
     if let Some(c) = country {
@@ -290,9 +278,8 @@ impl PyRelation {
     }
 
     /// A small table for Jupyter: the fields, parties and quotes.
-    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
-        let html = py.import("html")?;
-        let esc = |s: &str| -> PyResult<String> { html.call_method1("escape", (s,))?.extract() };
+    fn _repr_html_(&self) -> PyResult<String> {
+        let esc = |s: &str| -> PyResult<String> { Ok(crate::dataset::html_escape(s)) };
         let r = self.get();
         let mut out = format!(
             "<table><tr><th>{}</th><td>{} {}</td></tr><tr><th>date</th><td>{}</td></tr><tr><th>summary</th><td>{}</td></tr>",

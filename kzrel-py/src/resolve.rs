@@ -8,7 +8,7 @@ use kzrel_core::resolve::Resolve;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::dataset::{as_of, import_optional, unknown, PyEntity, PyName};
+use crate::dataset::{as_of, entity_id, import_optional, parse_kind, PyEntity, PyName};
 use crate::relations::bad;
 
 /// One candidate entity for a query.
@@ -48,18 +48,9 @@ pub(crate) fn options(
     limit: usize,
 ) -> PyResult<Resolve> {
     let kind = kind
-        .map(|k| {
-            serde_json::from_value::<EntityKind>(serde_json::Value::String(k.into()))
-                .map_err(|_| bad(format!("unknown entity kind {k:?}")))
-        })
+        .map(|k| parse_kind(k, "entity kind", &EntityKind::ALL))
         .transpose()?;
-    let country = country
-        .map(|c| {
-            ds.entity(c)
-                .map(|e| e.id.clone())
-                .map_err(|e| unknown(py, &e))
-        })
-        .transpose()?;
+    let country = country.map(|c| entity_id(py, ds, c)).transpose()?;
     Ok(Resolve {
         as_of: as_of_text.map(|t| as_of(Some(t))).transpose()?,
         kind,

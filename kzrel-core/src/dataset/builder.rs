@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::amend::Amendment;
 use super::{Dataset, LoadError, Problem, Source};
-use crate::entity::{Entity, EntityKind, Link, NameKind};
+use crate::entity::{Entity, EntityKind, Link, Name, NameKind, Role};
 use crate::id::EntityId;
 use crate::time::Period;
 
@@ -233,20 +233,8 @@ impl DatasetBuilder {
         };
         for (e, file, line) in &self.entities {
             let links = e.parents.iter().chain(&e.predecessors).chain(&e.seats);
-            let role_links = e.roles.iter().filter_map(|r| r.of.as_ref());
-            for id in links.map(|l| &l.id).chain(role_links) {
-                if !ds.by_id.contains_key(id) {
-                    at(
-                        file,
-                        *line,
-                        format!(
-                            "{}: links to unknown entity {:?}{}",
-                            e.id,
-                            id.as_str(),
-                            did_you_mean(ds.by_id.keys().map(EntityId::as_str), id.as_str())
-                        ),
-                    );
-                }
+            for p in dangling(&e.names, links, &e.roles, &ds.by_id, &ds.sources) {
+                at(file, *line, format!("{}: {p}", e.id));
             }
             let existence = |id: &EntityId| {
                 let i = *ds.by_id.get(id)?;
@@ -254,28 +242,6 @@ impl DatasetBuilder {
             };
             for p in untimely(&e.parents, &e.seats, existence) {
                 at(file, *line, format!("{}: {p}", e.id));
-            }
-            let cited = e
-                .names
-                .iter()
-                .filter_map(|n| n.source.as_deref())
-                .chain(
-                    e.parents
-                        .iter()
-                        .chain(&e.predecessors)
-                        .chain(&e.seats)
-                        .filter_map(|l| l.source.as_deref()),
-                )
-                .chain(e.roles.iter().filter_map(|r| r.source.as_deref()));
-            for s in cited {
-                if !ds.sources.contains_key(s) {
-                    let hint = did_you_mean(ds.sources.keys().map(String::as_str), s);
-                    at(
-                        file,
-                        *line,
-                        format!("{}: cites unknown source {s:?}{hint}", e.id),
-                    );
-                }
             }
         }
         problems
@@ -316,41 +282,10 @@ impl DatasetBuilder {
                 .flatten()
                 .chain(&a.predecessors)
                 .chain(&a.seats);
-            let mut bad = Vec::new();
-            for id in links
-                .map(|l| &l.id)
-                .chain(a.roles.iter().filter_map(|r| r.of.as_ref()))
-            {
-                if !index.contains_key(id) {
-                    bad.push(format!(
-                        "amends {}: links to unknown entity {:?}",
-                        a.amends,
-                        id.as_str()
-                    ));
-                }
-            }
-            let cited = a
-                .names
-                .iter()
-                .filter_map(|n| n.source.as_deref())
-                .chain(
-                    a.parents
-                        .iter()
-                        .flatten()
-                        .chain(&a.predecessors)
-                        .chain(&a.seats)
-                        .filter_map(|l| l.source.as_deref()),
-                )
-                .chain(a.roles.iter().filter_map(|r| r.source.as_deref()));
-            for s in cited {
-                if !sources.contains_key(s) {
-                    let hint = did_you_mean(sources.keys().map(String::as_str), s);
-                    bad.push(format!(
-                        "amends {}: cites unknown source {s:?}{hint}",
-                        a.amends
-                    ));
-                }
-            }
+            let mut bad: Vec<String> = dangling(&a.names, links, &a.roles, &index, sources)
+                .into_iter()
+                .map(|p| format!("amends {}: {p}", a.amends))
+                .collect();
             let existence = |id: &EntityId| Some(self.entities[*index.get(id)?].0.period);
             let parents = a.parents.as_deref().unwrap_or_default();
             bad.extend(
@@ -381,6 +316,41 @@ impl DatasetBuilder {
         }
         problems
     }
+}
+
+/// What a record refers to that is not there — entities its links and roles name, sources
+/// its names, links and roles cite — as messages with a did-you-mean.
+fn dangling<'a>(
+    names: &'a [Name],
+    links: impl Iterator<Item = &'a Link>,
+    roles: &'a [Role],
+    entities: &HashMap<EntityId, usize>,
+    sources: &BTreeMap<String, Source>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let links: Vec<&Link> = links.collect();
+    let ids = links
+        .iter()
+        .map(|l| &l.id)
+        .chain(roles.iter().filter_map(|r| r.of.as_ref()));
+    for id in ids {
+        if !entities.contains_key(id) {
+            let hint = did_you_mean(entities.keys().map(EntityId::as_str), id.as_str());
+            out.push(format!("links to unknown entity {:?}{hint}", id.as_str()));
+        }
+    }
+    let cited = names
+        .iter()
+        .filter_map(|n| n.source.as_deref())
+        .chain(links.iter().filter_map(|l| l.source.as_deref()))
+        .chain(roles.iter().filter_map(|r| r.source.as_deref()));
+    for s in cited {
+        if !sources.contains_key(s) {
+            let hint = did_you_mean(sources.keys().map(String::as_str), s);
+            out.push(format!("cites unknown source {s:?}{hint}"));
+        }
+    }
+    out
 }
 
 /// Parents and seats linked for a time when they did not exist: a region of 1944 is not
