@@ -125,7 +125,7 @@ def entity(sub, used: set[str]) -> dict:
     if subkind:
         record["subkind"] = subkind
     record["names"] = names
-    record["parents"] = [{"id": cc.lower()}]
+    record["parents"] = [{"id": cc.lower(), "source": "iso-codes"}]  # the code's country prefix
     city = GEONAMES.get(sub.code)
     if city:
         record["coordinates"] = {"lat": city["latitude"], "lon": city["longitude"]}

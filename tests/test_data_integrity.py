@@ -199,3 +199,12 @@ def test_every_relation_quote_is_in_its_seed(ds):
                     missing.append(f"{r.id}: {c.quote!r} not in {seeds[c.source]}")
     assert checked >= len(ds.relations()) > 150
     assert not missing, "\n".join(missing)
+
+
+def test_every_name_link_and_role_cites_a_source(ds):
+    for e in ds.entities():
+        record = e.to_dict()
+        assert all(n.source for n in e.names), e.id
+        for field in ("parents", "predecessors", "seats", "roles"):
+            for link in record.get(field, []):
+                assert link.get("source"), (e.id, field, link)
