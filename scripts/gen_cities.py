@@ -58,10 +58,17 @@ def iso_city_geonames() -> dict[str, dict]:
     return out
 
 
+# Alternates GeoNames lists that are no name of the place: a word of running text that
+# would be read as the place ("Kazakh", among Petropavl's alternates).
+NOT_NAMES = {"Kazakh"}
+
+
 def kept(text: str) -> bool:
     """An alternate name worth keeping: in Cyrillic, or in Latin and capitalized as a
     proper name is. GeoNames mixes in machine romanizations of names in other scripts,
     written in lower case ("sai mi yi", "smy"), and airport codes ("PLX", "UKK")."""
+    if text in NOT_NAMES:
+        return False
     try:
         script = script_of(text)
     except ValueError:

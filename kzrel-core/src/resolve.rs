@@ -120,12 +120,26 @@ impl Resolve {
 
 /// Every name of every entity, filed by (entity, name) position.
 pub(crate) fn build_index(entities: &[Entity]) -> NameIndex<(u32, u32)> {
+    let always = crate::time::Period::always();
     let mut index = NameIndex::new();
     for (i, e) in entities.iter().enumerate() {
+        let keys: Vec<String> = e
+            .names
+            .iter()
+            .map(|n| kzrel_names::match_key(&n.text))
+            .collect();
         for (j, n) in e.names.iter().enumerate() {
+            // An undated spelling (a GeoNames alternate) of a name the data dates is
+            // filed as the dated one, so that its period counts when ranking.
+            let dated = (n.period == always)
+                .then(|| {
+                    (0..e.names.len()).find(|&k| e.names[k].period != always && keys[k] == keys[j])
+                })
+                .flatten()
+                .unwrap_or(j);
             let pos = (
                 u32::try_from(i).unwrap_or(u32::MAX),
-                u32::try_from(j).unwrap_or(u32::MAX),
+                u32::try_from(dated).unwrap_or(u32::MAX),
             );
             index.add(&n.text, pos);
         }
@@ -144,23 +158,23 @@ impl Dataset {
 
     /// The entities behind the index's hits, weighed by `opts`, best first.
     fn rank<'a>(&'a self, hits: Vec<Hit<'a, (u32, u32)>>, opts: &Resolve) -> Vec<Match<'a>> {
-        let today = PartialDate::today();
-        let on = opts.as_of.unwrap_or(today);
-        let mut best: HashMap<u32, Match<'a>> = HashMap::new();
+        let on = opts.as_of.unwrap_or_else(PartialDate::today);
+        self.rank_on(hits, opts, on)
+    }
+
+    /// [`rank`](Self::rank) with the date the matches are read on.
+    fn rank_on<'a>(
+        &'a self,
+        hits: Vec<Hit<'a, (u32, u32)>>,
+        opts: &Resolve,
+        on: PartialDate,
+    ) -> Vec<Match<'a>> {
+        // The best match of each entity; a mention has few, so a list, not a map.
+        let mut best: Vec<(u32, Match<'a>)> = Vec::with_capacity(hits.len());
         for hit in hits {
             let (i, j) = *hit.payload;
             let entity = &self.entities()[i as usize];
-            let mut name = &entity.names[j as usize];
-            // An undated spelling (a GeoNames alternate) of a name the data dates: read
-            // it as the dated one, so that its period counts.
-            if name.period == crate::time::Period::always() {
-                if let Some(dated) = entity.names.iter().find(|n| {
-                    n.period != crate::time::Period::always()
-                        && kzrel_names::match_key(&n.text) == hit.key
-                }) {
-                    name = dated;
-                }
-            }
+            let name = &entity.names[j as usize];
             if opts.kind.is_some_and(|k| entity.kind != k) {
                 continue;
             }
@@ -181,7 +195,7 @@ impl Dataset {
             };
             if hit.method == Method::Bare {
                 notes.push(format!(
-                    "matched {:?} without its type word, or with one it lacks",
+                    "matched \"{}\" without its type word, or with one it lacks",
                     name.text
                 ));
             }
@@ -196,12 +210,12 @@ impl Dataset {
                     // bore then beats one this entity did not bear yet or any more.
                     score *= 0.75;
                     notes.push(format!(
-                        "{:?} was not in use on {on} (in use {})",
+                        "\"{}\" was not in use on {on} (in use {})",
                         name.text, name.period
                     ));
                 } else {
                     notes.push(format!(
-                        "{:?} is a former name (in use {})",
+                        "\"{}\" is a former name (in use {})",
                         name.text, name.period
                     ));
                 }
@@ -223,14 +237,13 @@ impl Dataset {
                 matched: name,
                 notes,
             };
-            match best.get(&i) {
-                Some(b) if b.score >= m.score => {}
-                _ => {
-                    best.insert(i, m);
-                }
+            match best.iter_mut().find(|(e, _)| *e == i) {
+                Some((_, b)) if b.score >= m.score => {}
+                Some((_, b)) => *b = m,
+                None => best.push((i, m)),
             }
         }
-        let mut out: Vec<Match<'a>> = best.into_values().collect();
+        let mut out: Vec<Match<'a>> = best.into_iter().map(|(_, m)| m).collect();
         out.sort_by(|a, b| {
             b.score
                 .total_cmp(&a.score)
@@ -242,12 +255,13 @@ impl Dataset {
     }
 }
 
-/// Among equal scores, the larger unit first: a country, then a region, a city…
+/// Among equal scores, a country first, then a city before a region: a name without a
+/// type word that a city and a region share (Ташкент) names the city.
 fn kind_rank(k: EntityKind) -> u8 {
     match k {
         EntityKind::Country => 0,
-        EntityKind::Region => 1,
-        EntityKind::City => 2,
+        EntityKind::City => 1,
+        EntityKind::Region => 2,
         EntityKind::District => 3,
         EntityKind::Organization => 4,
         EntityKind::Company => 5,
@@ -275,19 +289,109 @@ impl Dataset {
     /// weighs former names; its kind and country filter, and a mention left without
     /// candidates is dropped).
     pub fn extract<'a>(&'a self, text: &'a str, opts: &Resolve) -> Vec<Mention<'a>> {
-        kzrel_names::scan(self.name_index(), text)
+        let on = opts.as_of.unwrap_or_else(PartialDate::today);
+        // Which mentions have a type word: their own, or one a list lends them.
+        let mut typed = Vec::new();
+        let mut mentions: Vec<Mention<'a>> = kzrel_names::scan(self.name_index(), text)
             .into_iter()
             .filter_map(|span| {
+                let lent = span.lent_type;
                 let surface = &text[span.start..span.end];
                 // The scanner's hits are the lookup of the span; ranked as resolve ranks.
-                let candidates = self.rank(span.hits, opts);
-                (!candidates.is_empty()).then_some(Mention {
+                let mut candidates = self.rank_on(span.hits, opts, on);
+                // An abbreviation names only in capitals: "On" and "Он" are not ООН.
+                if !looks_abbreviated(surface) {
+                    candidates.retain(|c| !looks_abbreviated(&c.matched.text));
+                }
+                if candidates.is_empty() {
+                    return None;
+                }
+                typed.push(lent || (candidates.len() > 1 && has_type_word(surface)));
+                Some(Mention {
                     start: span.start,
                     end: span.end,
                     text: surface,
                     candidates,
                 })
             })
-            .collect()
+            .collect();
+        weigh_context(&mut mentions, &typed, on);
+        mentions
+    }
+}
+
+/// Whether a name has a type word (region, облысы, край…).
+fn has_type_word(text: &str) -> bool {
+    let key = kzrel_names::match_key(text);
+    kzrel_names::bare_key(&key) != key
+}
+
+/// Written as an abbreviation: two capitals or more in a word (ООН, `ҚазҰУ`,
+/// ЕҚЫҰ-дағы).
+fn looks_abbreviated(text: &str) -> bool {
+    text.split(char::is_whitespace)
+        .any(|w| w.chars().filter(|c| c.is_uppercase()).count() >= 2)
+}
+
+/// A mention found by its own name: its best candidate, when the name is that entity's
+/// (not one without its type word) and no other comes near.
+fn clear_best<'a>(m: &Mention<'a>) -> Option<&'a EntityId> {
+    let best = m.candidates.first()?;
+    let near = m
+        .candidates
+        .get(1)
+        .is_some_and(|c| best.score - c.score < 0.1);
+    (best.score >= 0.9 && !near).then_some(&best.entity.id)
+}
+
+/// Let the text choose among a mention's candidates: one that another mention names
+/// clearly (Altai Krai, then "Altai"), or whose parent another mention names (the city of
+/// Pavlodar in a text on Pavlodar Region), gains `CONTEXT` and a note, and the
+/// candidates are ranked again. A mention with a type word (Павлодарской области) lends
+/// nothing to candidates whose name has none.
+fn weigh_context(mentions: &mut [Mention<'_>], typed: &[bool], on: PartialDate) {
+    /// What support from the rest of the text adds to a candidate's score: more than
+    /// a type word's absence costs (0.97 against 0.8).
+    const CONTEXT: f64 = 0.2;
+    let mut named: HashMap<&EntityId, usize> = HashMap::new();
+    for m in mentions.iter() {
+        if let Some(id) = clear_best(m) {
+            *named.entry(id).or_default() += 1;
+        }
+    }
+    for (m, &typed) in mentions.iter_mut().zip(typed) {
+        if m.candidates.len() < 2 {
+            continue;
+        }
+        let own = clear_best(m);
+        // "Павлодарской области" says which: the city of the same name gains nothing.
+        let elsewhere =
+            |id: &EntityId| named.get(id).copied().unwrap_or(0) > usize::from(own == Some(id));
+        let mut ranked: Vec<(f64, Match<'_>)> = Vec::with_capacity(m.candidates.len());
+        for mut c in m.candidates.drain(..) {
+            let mut weight = c.score;
+            let support = if typed && !has_type_word(&c.matched.text) {
+                None
+            } else if elsewhere(&c.entity.id) {
+                Some(format!("{} is named elsewhere in the text", c.entity.id))
+            } else {
+                c.entity
+                    .parent(&on)
+                    .filter(|p| elsewhere(p))
+                    .map(|p| format!("its parent {p} is named elsewhere in the text"))
+            };
+            if let Some(note) = support {
+                weight += CONTEXT;
+                c.score = weight.min(1.0);
+                c.notes.push(note);
+            }
+            ranked.push((weight, c));
+        }
+        ranked.sort_by(|(wa, a), (wb, b)| {
+            wb.total_cmp(wa)
+                .then_with(|| kind_rank(a.entity.kind).cmp(&kind_rank(b.entity.kind)))
+                .then_with(|| a.entity.id.cmp(&b.entity.id))
+        });
+        m.candidates = ranked.into_iter().map(|(_, c)| c).collect();
     }
 }

@@ -19,6 +19,18 @@ pub(crate) fn is_mark(c: char) -> bool {
         | '\u{FE20}'..='\u{FE2F}')
 }
 
+/// `char::is_alphanumeric`, quicker for ASCII and the Cyrillic block, which running
+/// text is mostly made of.
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if matches!(c, '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}') {
+        true
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 /// A character that continues a word: a letter, a digit or a combining mark.
 pub(crate) fn is_word(c: char) -> bool {
     c.is_alphanumeric() || is_mark(c)

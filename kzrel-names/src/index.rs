@@ -18,9 +18,13 @@
 //! assert_eq!(best("Өскемен"), Some((3, Method::Exact)));
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::key::{bare_key, base_forms, match_key, sorted_key};
+use crate::key::{
+    bare_key, base_forms_of_known, is_case_ending, longest_case_ending, match_key, sorted_key,
+    type_token, Inflect,
+};
 use crate::normalize::normalize;
 
 /// How a query met a name.
@@ -76,9 +80,24 @@ const POSTINGS_BUDGET: usize = 60_000;
 /// The lowest Jaro–Winkler similarity of keys a fuzzy hit may have.
 const FUZZY_FLOOR: f64 = 0.88;
 
+/// A hit without its references: the name's position, how and how well.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct RawHit {
+    pub(crate) name: u32,
+    pub(crate) method: Method,
+    pub(crate) score: f64,
+}
+
+/// A new identity for an index, never given before in this process.
+fn new_identity() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
 /// Names with payloads, indexed by key, bare key and key trigrams.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct NameIndex<T> {
+    identity: u64,
     names: Vec<(String, String, T)>,
     /// Distinct keys, and the names filed under each.
     keys: Vec<String>,
@@ -90,6 +109,12 @@ pub struct NameIndex<T> {
     trigrams: HashMap<[u8; 3], Vec<u32>>,
     /// Names by their key's words in sorted order, where that differs from the key.
     by_sorted: HashMap<String, Vec<u32>>,
+    /// Every word of every key: a span of text with a word no key has, and no base
+    /// form that a key has, names nothing (the scanner's quick test).
+    vocabulary: HashSet<String>,
+    /// The words of `vocabulary` that end in "a", without it: the stems a Russian
+    /// feminine noun's case forms have (Астаны → astan).
+    stems_of_a: HashSet<String>,
 }
 
 /// The trigrams of a key marked at both ends, so that short keys and keys with two
@@ -101,10 +126,17 @@ fn trigrams(key: &str) -> impl Iterator<Item = [u8; 3]> + '_ {
     (0..n).map(move |i| [at(i), at(i + 1), if i + 2 > n { b'$' } else { at(i + 2) }])
 }
 
+impl<T> Default for NameIndex<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl<T> NameIndex<T> {
     /// An empty index.
     pub fn new() -> Self {
         Self {
+            identity: new_identity(),
             names: Vec::new(),
             keys: Vec::new(),
             by_key: HashMap::new(),
@@ -112,6 +144,8 @@ impl<T> NameIndex<T> {
             by_bare: HashMap::new(),
             trigrams: HashMap::new(),
             by_sorted: HashMap::new(),
+            vocabulary: HashSet::new(),
+            stems_of_a: HashSet::new(),
         }
     }
 
@@ -131,6 +165,7 @@ impl<T> NameIndex<T> {
         if key.is_empty() {
             return;
         }
+        self.identity = new_identity();
         let n = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
         let bare = bare_key(&key);
         if !bare.is_empty() && bare != key {
@@ -150,6 +185,14 @@ impl<T> NameIndex<T> {
                     list.push(k);
                 }
             }
+            for w in key.split(' ') {
+                if !self.vocabulary.contains(w) {
+                    self.vocabulary.insert(w.to_string());
+                    if let Some(stem) = w.strip_suffix('a') {
+                        self.stems_of_a.insert(stem.to_string());
+                    }
+                }
+            }
             self.by_key.insert(key.clone(), k);
             self.keys.push(key.clone());
             self.key_names.push(Vec::new());
@@ -160,17 +203,30 @@ impl<T> NameIndex<T> {
             .push((normalize(name).to_lowercase(), key, payload));
     }
 
-    fn hits_of<'a>(&'a self, ids: &[u32], method: Method, score: f64, out: &mut Vec<Hit<'a, T>>) {
-        for &n in ids {
-            let (name, key, payload) = &self.names[n as usize];
-            out.push(Hit {
-                payload,
-                name,
-                key,
-                method,
-                score,
-            });
+    fn hits_of(ids: &[u32], method: Method, score: f64, out: &mut Vec<RawHit>) {
+        out.extend(ids.iter().map(|&n| RawHit {
+            name: n,
+            method,
+            score,
+        }));
+    }
+
+    /// The hit a raw hit stands for.
+    pub(crate) fn hit(&self, raw: &RawHit) -> Hit<'_, T> {
+        let (name, key, payload) = &self.names[raw.name as usize];
+        Hit {
+            payload,
+            name,
+            key,
+            method: raw.method,
+            score: raw.score,
         }
+    }
+
+    /// What tells this index from any other, and from itself before its last `add`:
+    /// caches of lookups are kept per identity.
+    pub(crate) fn identity(&self) -> u64 {
+        self.identity
     }
 
     fn by_key(&self, key: &str) -> &[u32] {
@@ -191,57 +247,105 @@ impl<T> NameIndex<T> {
     /// [`lookup`](Self::lookup), with near keys only when `fuzzy` (a scanner reading
     /// running text leaves them out: every word would be near some name).
     pub fn lookup_with(&self, query: &str, fuzzy: bool) -> Vec<Hit<'_, T>> {
-        let key = match_key(query);
+        self.lookup_key(&match_key(query), query, fuzzy)
+    }
+
+    /// Whether a folded word may be part of a key this index finds: a word of some key, a
+    /// type word, a case ending standing alone, or a word whose stem (before a case
+    /// ending) is a word of some key. Every word of every key a lookup tries passes; so
+    /// a span with a word that does not is looked up in vain.
+    pub(crate) fn may_name(&self, word: &str) -> bool {
+        if self.vocabulary.contains(word) || type_token(word).is_some() || is_case_ending(word) {
+            return true;
+        }
+        // A stem of at least three letters before a case ending (as `base_forms`
+        // takes them), which is a word of a key or is one without its final "a".
+        let n = word.len();
+        (1..=longest_case_ending().min(n.saturating_sub(3))).any(|k| {
+            word.is_char_boundary(n - k) && {
+                let (stem, ending) = word.split_at(n - k);
+                stem.chars().count() >= 3
+                    && is_case_ending(ending)
+                    && (self.vocabulary.contains(stem) || self.stems_of_a.contains(stem))
+            }
+        })
+    }
+
+    /// [`lookup_with`](Self::lookup_with) for a query whose match key is known.
+    pub(crate) fn lookup_key(&self, key: &str, query: &str, fuzzy: bool) -> Vec<Hit<'_, T>> {
+        self.lookup_raw(key, query, fuzzy, true)
+            .iter()
+            .map(|r| self.hit(r))
+            .collect()
+    }
+
+    /// [`lookup_key`](Self::lookup_key), as raw hits (which a cache may keep); names
+    /// with the query's words in another order only when `reordered` (a scanner leaves
+    /// them out: in running text, words in another order are another phrase).
+    pub(crate) fn lookup_raw(
+        &self,
+        key: &str,
+        query: &str,
+        fuzzy: bool,
+        reordered: bool,
+    ) -> Vec<RawHit> {
         if key.is_empty() {
             return Vec::new();
         }
-        let text = normalize(query).to_lowercase();
         let mut out = Vec::new();
-        for &n in self.by_key(&key) {
+        let found = self.by_key(key);
+        // Only a name with the query's key may have its text.
+        let text = if found.is_empty() {
+            String::new()
+        } else {
+            normalize(query).to_lowercase()
+        };
+        for &n in found {
             let exact = self.names[n as usize].0 == text;
             let (method, score) = if exact {
                 (Method::Exact, 1.0)
             } else {
                 (Method::Key, 0.97)
             };
-            self.hits_of(&[n], method, score, &mut out);
+            Self::hits_of(&[n], method, score, &mut out);
         }
-        let bare = bare_key(&key);
+        let bare = bare_key(key);
         if out.is_empty() {
-            for form in base_forms(&key) {
-                self.hits_of(self.by_key(&form), Method::Inflection, 0.92, &mut out);
+            let inflect = Inflect::of(query);
+            for form in base_forms_of_known(key, |w| self.vocabulary.contains(w), inflect) {
+                Self::hits_of(self.by_key(&form), Method::Inflection, 0.92, &mut out);
                 if bare != key {
                     // "Павлодарда облысында" is rare; an inflected bare name is not.
                     continue;
                 }
                 if let Some(ids) = self.by_bare.get(&form) {
-                    self.hits_of(ids, Method::Bare, 0.78, &mut out);
+                    Self::hits_of(ids, Method::Bare, 0.78, &mut out);
                 }
             }
         }
-        if let Some(ids) = self.by_bare.get(&key) {
-            self.hits_of(ids, Method::Bare, 0.8, &mut out);
+        if let Some(ids) = self.by_bare.get(key) {
+            Self::hits_of(ids, Method::Bare, 0.8, &mut out);
         }
         if bare != key && !bare.is_empty() {
-            self.hits_of(self.by_key(&bare), Method::Bare, 0.8, &mut out);
+            Self::hits_of(self.by_key(&bare), Method::Bare, 0.8, &mut out);
         }
-        if out.is_empty() {
-            let sorted = sorted_key(&key);
+        if out.is_empty() && reordered {
+            let sorted = sorted_key(key);
             let ids = self.by_sorted.get(&sorted).map_or(&[][..], Vec::as_slice);
-            self.hits_of(ids, Method::Key, 0.9, &mut out);
+            Self::hits_of(ids, Method::Key, 0.9, &mut out);
             if sorted != key {
-                self.hits_of(self.by_key(&sorted), Method::Key, 0.9, &mut out);
+                Self::hits_of(self.by_key(&sorted), Method::Key, 0.9, &mut out);
             }
         }
         // A short key is too near to too many: ЗКО is not a typo of "zzzz".
         if fuzzy && out.is_empty() && key.len() >= FUZZY_MIN {
-            self.fuzzy(&key, &mut out);
+            self.fuzzy(key, &mut out);
         }
         out.sort_by(|a, b| b.score.total_cmp(&a.score));
         out
     }
 
-    fn fuzzy<'a>(&'a self, key: &str, out: &mut Vec<Hit<'a, T>>) {
+    fn fuzzy(&self, key: &str, out: &mut Vec<RawHit>) {
         // The query's trigrams, rarest first, read until a budget of postings is spent:
         // rare trigrams say most about which keys are near, and the budget bounds the
         // cost whatever the index's size.
@@ -266,8 +370,7 @@ impl<T> NameIndex<T> {
             let other = &self.keys[k as usize];
             let sim = strsim::jaro_winkler(key, other);
             if sim >= FUZZY_FLOOR {
-                let ids = self.key_names[k as usize].clone();
-                self.hits_of(&ids, Method::Fuzzy, 0.85 * sim, out);
+                Self::hits_of(&self.key_names[k as usize], Method::Fuzzy, 0.85 * sim, out);
             }
         }
     }

@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::normalize::normalize;
+use crate::normalize::normalized;
 
 #[derive(Deserialize)]
 struct KeyFile {
@@ -30,10 +30,17 @@ struct KeyFile {
     types: HashMap<String, Vec<String>>,
     adjective_endings: Vec<String>,
     case_endings: Vec<String>,
+    latin_case_endings: Vec<String>,
+    conjunctions: Vec<String>,
+    plural_types: Vec<String>,
 }
 
 struct Tables {
     fold: HashMap<char, String>,
+    /// `fold` for the code points below [`FAST_FOLD`]: 0 for none, else an index + 1
+    /// into `fold_strs` (the hot path reads an array, not a hash map).
+    fold_fast: Vec<u16>,
+    fold_strs: Vec<String>,
     rewrite: Vec<(String, String)>,
     /// A word's form → its type token.
     types: HashMap<String, String>,
@@ -41,6 +48,10 @@ struct Tables {
     tokens: std::collections::HashSet<String>,
     adjective_endings: Vec<String>,
     case_endings: Vec<String>,
+    case_ending_set: std::collections::HashSet<String>,
+    latin_case_endings: Vec<String>,
+    conjunctions: Vec<String>,
+    plural_types: Vec<String>,
 }
 
 fn tables() -> &'static Tables {
@@ -50,6 +61,14 @@ fn tables() -> &'static Tables {
         let file: KeyFile = toml::from_str(include_str!("../data/key.toml"))
             .unwrap_or_else(|e| panic!("data/key.toml: {e}"));
         let tokens = file.types.keys().cloned().collect();
+        let mut fold_fast = vec![0u16; FAST_FOLD as usize];
+        let mut fold_strs = Vec::new();
+        for (&c, f) in &file.fold {
+            if (c as u32) < FAST_FOLD {
+                fold_strs.push(f.clone());
+                fold_fast[c as usize] = u16::try_from(fold_strs.len()).unwrap_or(0);
+            }
+        }
         let types = file
             .types
             .into_iter()
@@ -57,11 +76,17 @@ fn tables() -> &'static Tables {
             .collect();
         Tables {
             fold: file.fold,
+            fold_fast,
+            fold_strs,
             rewrite: file.rewrite,
             types,
             tokens,
             adjective_endings: file.adjective_endings,
+            case_ending_set: file.case_endings.iter().cloned().collect(),
             case_endings: file.case_endings,
+            latin_case_endings: file.latin_case_endings,
+            conjunctions: file.conjunctions,
+            plural_types: file.plural_types,
         }
     })
 }
@@ -70,15 +95,32 @@ fn tables() -> &'static Tables {
 /// query costs more than a name does.
 pub const MAX_KEY: usize = 96;
 
+/// Code points below this fold through an array.
+const FAST_FOLD: u32 = 0x2000;
+
+impl Tables {
+    fn fold(&self, c: char) -> Option<&str> {
+        if (c as u32) < FAST_FOLD {
+            match self.fold_fast[c as usize] {
+                0 => None,
+                i => Some(&self.fold_strs[usize::from(i) - 1]),
+            }
+        } else {
+            self.fold.get(&c).map(String::as_str)
+        }
+    }
+}
+
 /// The folded words of a text: lower-cased, every letter to plain Latin, the
-/// romanizations' disagreements rewritten, doubled letters single.
-fn words(text: &str) -> Vec<String> {
+/// romanizations' disagreements rewritten, doubled letters single; cut once
+/// `limit` bytes of words are kept.
+fn words_upto(text: &str, limit: usize) -> Vec<(String, usize)> {
     let t = tables();
     let mut words = Vec::new();
     let mut word = String::new();
     let mut kept = 0;
-    for c in normalize(text).chars().flat_map(char::to_lowercase) {
-        if kept + word.len() > MAX_KEY {
+    for c in normalized(text).chars().flat_map(char::to_lowercase) {
+        if kept + word.len() > limit {
             break;
         }
         if matches!(c as u32, 0x0300..=0x036F) {
@@ -88,7 +130,7 @@ fn words(text: &str) -> Vec<String> {
         }
         if c.is_ascii_alphanumeric() {
             word.push(c);
-        } else if let Some(f) = t.fold.get(&c) {
+        } else if let Some(f) = t.fold(c) {
             word.push_str(f);
         } else if !word.is_empty() {
             kept += word.len() + 1;
@@ -101,6 +143,7 @@ fn words(text: &str) -> Vec<String> {
     words
         .into_iter()
         .map(|w| {
+            let raw_len = w.len();
             let mut w = fold_j(&w);
             for (from, to) in &t.rewrite {
                 if w.contains(from.as_str()) {
@@ -113,10 +156,17 @@ fn words(text: &str) -> Vec<String> {
                     out.push(c);
                 }
             }
-            out
+            (out, raw_len)
         })
-        .filter(|w| !w.is_empty())
+        .filter(|(w, _)| !w.is_empty())
         .collect()
+}
+
+/// The folded words of a text (see [`match_key`]), uncut, each with its length before
+/// the rewrites (which [`MAX_KEY`] counts): a scanner folds each word of running text
+/// once and makes the keys of spans from them with [`key_from_words`].
+pub(crate) fn fold_words(text: &str) -> Vec<(String, usize)> {
+    words_upto(text, usize::MAX)
 }
 
 /// "j" as й before a consonant or at a word's end ("i"), as ж elsewhere ("zh").
@@ -141,32 +191,73 @@ fn fold_j(word: &str) -> String {
 /// край, district…) as one token with the adjective before it reduced to its stem, and
 /// an English possessive dropped.
 pub fn match_key(text: &str) -> String {
+    let ws = words_upto(text, MAX_KEY);
+    let ws: Vec<&str> = ws.iter().map(|(w, _)| w.as_str()).collect();
+    key_from_words(&ws)
+}
+
+/// The match key of a text whose folded words are `ws` ([`fold_words`]).
+pub(crate) fn key_from_words<S: AsRef<str>>(ws: &[S]) -> String {
     let t = tables();
-    let mut ws = words(text);
-    if ws.len() > 1 && ws.last().is_some_and(|w| w == "s") {
+    let mut ws: Vec<&str> = ws.iter().map(AsRef::as_ref).collect();
+    if ws.len() > 1 && ws.last() == Some(&"s") {
         ws.pop();
     }
     if ws.len() > 1 && ws[0] == "the" {
         ws.remove(0);
     }
-    let mut out: Vec<String> = Vec::with_capacity(ws.len());
+    let mut out: Vec<&str> = Vec::with_capacity(ws.len());
     for w in ws {
-        if let Some(token) = t.types.get(&w) {
+        if let Some(token) = t.types.get(w) {
             if let Some(prev) = out.last_mut() {
-                if let Some(stem) = t
-                    .adjective_endings
-                    .iter()
-                    .find_map(|e| prev.strip_suffix(e.as_str()).filter(|s| s.len() >= 3))
-                {
-                    *prev = stem.to_string();
-                }
+                *prev = adjective_stem(prev);
             }
-            out.push(token.clone());
+            out.push(token);
         } else {
             out.push(w);
         }
     }
     out.join(" ")
+}
+
+/// A folded word before a type word without its adjective ending
+/// (pavlodarskoi → pavlodar), or the word itself.
+pub(crate) fn adjective_stem(word: &str) -> &str {
+    tables()
+        .adjective_endings
+        .iter()
+        .find_map(|e| word.strip_suffix(e.as_str()).filter(|s| s.len() >= 3))
+        .unwrap_or(word)
+}
+
+/// The type token a folded word stands for (области → obl), if it is a type word.
+pub(crate) fn type_token(word: &str) -> Option<&'static str> {
+    tables().types.get(word).map(String::as_str)
+}
+
+/// Whether a folded word joins the items of a list (and, и, және…).
+pub(crate) fn is_conjunction(word: &str) -> bool {
+    tables().conjunctions.iter().any(|c| c == word)
+}
+
+/// Whether a folded word is a type word in the plural (regions, областей, облыстары).
+pub(crate) fn is_plural_type(word: &str) -> bool {
+    tables().plural_types.iter().any(|c| c == word)
+}
+
+/// Whether a folded word is itself a case ending (the дың of ҚР-дың).
+pub(crate) fn is_case_ending(word: &str) -> bool {
+    tables().case_ending_set.contains(word)
+}
+
+/// The longest case ending, in bytes.
+pub(crate) fn longest_case_ending() -> usize {
+    tables()
+        .case_ending_set
+        .iter()
+        .map(String::len)
+        .max()
+        .unwrap_or(0)
 }
 
 /// Whether a key is a single type word (obl, krai, dist…).
@@ -188,22 +279,81 @@ pub fn bare_key(key: &str) -> String {
 /// `a` put back), one word at a time, last word first; and the key without a last word
 /// that is itself an ending (ҚР-дың). Each is a key.
 pub fn base_forms(key: &str) -> impl Iterator<Item = String> + '_ {
+    base_forms_of_known(key, |_| true, Inflect::ALL)
+}
+
+/// Which of [`base_forms`]' forms a query may have, by how it is written.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Inflect {
+    /// A last word that is itself an ending may go (ҚР-дың): only in one word with a
+    /// hyphen, not in "Павлодар и".
+    pub suffix: bool,
+    /// Endings may be taken off words: not in abbreviations (`ҚазҰУ` is not Kazan + -у).
+    pub words: bool,
+    /// Only the Kazakh endings (a name in Latin letters).
+    pub latin: bool,
+}
+
+impl Inflect {
+    /// Every form.
+    pub const ALL: Inflect = Inflect {
+        suffix: true,
+        words: true,
+        latin: false,
+    };
+
+    /// The forms a query written as `query` may have.
+    pub fn of(query: &str) -> Inflect {
+        let mut cyrillic = false;
+        let mut abbreviation = false;
+        for word in query.split(|c: char| !c.is_alphanumeric()) {
+            let upper = word.chars().filter(|c| c.is_uppercase()).count();
+            let lower = word.chars().filter(|c| c.is_lowercase()).count();
+            // ҚазҰУ, ВКО; not a word in capitals (КАЗАХСТАНА).
+            abbreviation |= upper >= 2 && (lower > 0 || upper <= 5);
+            cyrillic |= word.chars().any(crate::chars::is_cyrillic);
+        }
+        Inflect {
+            suffix: !query.trim().contains(char::is_whitespace),
+            words: !abbreviation,
+            latin: !cyrillic,
+        }
+    }
+}
+
+/// [`base_forms`] of the forms `inflect` allows, leaving out each form whose changed word
+/// `known` rejects (a form with a word no key has finds nothing).
+pub(crate) fn base_forms_of_known(
+    key: &str,
+    known: impl Fn(&str) -> bool,
+    inflect: Inflect,
+) -> impl Iterator<Item = String> + '_ {
     let t = tables();
     let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
     let is_type = |w: &str| t.tokens.contains(w);
     let mut out = Vec::new();
-    if words.len() > 1 && t.case_endings.iter().any(|e| e == words[words.len() - 1]) {
+    if inflect.suffix && words.len() > 1 && is_case_ending(words[words.len() - 1]) {
         out.push(words[..words.len() - 1].join(" "));
     }
-    for i in (0..words.len()).rev().filter(|&i| !is_type(words[i])) {
+    let endings = if inflect.latin {
+        &t.latin_case_endings
+    } else {
+        &t.case_endings
+    };
+    for i in (0..words.len())
+        .rev()
+        .filter(|&i| inflect.words && !is_type(words[i]))
+    {
         let w = words[i];
-        for stem in t
-            .case_endings
+        let stems = endings
             .iter()
             .filter_map(|e| w.strip_suffix(e.as_str()))
-            .filter(|stem| stem.chars().count() >= 3)
-        {
+            .filter(|stem| stem.chars().count() >= 3);
+        for stem in stems {
             for form in [stem.to_string(), format!("{stem}a")] {
+                if !known(&form) {
+                    continue;
+                }
                 let mut ws: Vec<&str> = words.clone();
                 ws[i] = &form;
                 out.push(ws.join(" "));

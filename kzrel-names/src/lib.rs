@@ -75,6 +75,16 @@ pub mod testing {
         t.without_kernel()
     }
 
+    /// [`scan`](crate::scan) with each span looked up as the text it covers, without the
+    /// quick test and the keys made from folded words: the reference the scanner is
+    /// tested against.
+    pub fn scan_by_lookup<'a, T>(
+        index: &'a crate::NameIndex<T>,
+        text: &str,
+    ) -> Vec<crate::Span<'a, T>> {
+        crate::scan::scan_with(index, text, true)
+    }
+
     /// The round-trip units declared in a scheme's table: (consonants, vowels).
     pub fn roundtrip_units(scheme: Scheme) -> Option<(Vec<String>, Vec<String>)> {
         let rt = crate::table::compiled(scheme).roundtrip.as_ref()?;

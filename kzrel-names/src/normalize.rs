@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::chars::{is_apostrophe, is_cyrillic, is_latin, is_mark};
 
@@ -128,6 +130,40 @@ impl Normalizer {
         } else {
             out
         }
+    }
+}
+
+/// [`normalize`] without the copy when the text is already normal: NFC, no character
+/// any step folds, letters of one script only. Keys of running text take this path for
+/// nearly every word.
+pub(crate) fn normalized(text: &str) -> Cow<'_, str> {
+    let (mut cyr, mut lat) = (false, false);
+    let mut space_before = true;
+    let plain = text.chars().all(|c| {
+        if c.is_ascii_alphanumeric() || c == '-' || c == '\'' {
+            lat |= c.is_ascii_alphabetic();
+            space_before = false;
+            return true;
+        }
+        if c == ' ' {
+            // A leading, trailing or doubled space is folded.
+            let ok = !space_before;
+            space_before = true;
+            return ok;
+        }
+        space_before = false;
+        cyr |= is_cyrillic(c);
+        lat |= is_latin(c);
+        !(c.is_whitespace()
+            || c == '\u{200B}'
+            || is_apostrophe(c)
+            || matches!(c, '«' | '»' | '„' | '“' | '”' | '″' | '‟')
+            || matches!(c, '\u{2010}'..='\u{2015}' | '\u{2212}'))
+    }) && !space_before;
+    if plain && !(cyr && lat) && is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(normalize(text))
     }
 }
 

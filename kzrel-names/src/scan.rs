@@ -15,11 +15,24 @@
 //! assert_eq!(found, [("Павлодарской области", "region"), ("Усть-Каменогорск", "city 2")]);
 //! ```
 
-use crate::index::{Hit, Method, NameIndex};
-use crate::key::{is_type_key, match_key};
+use foldhash::HashMap;
 
-/// The most words a name may have.
-pub const MAX_WORDS: usize = 5;
+use crate::chars::is_alphanumeric;
+use std::cell::RefCell;
+
+use crate::index::{Hit, Method, NameIndex, RawHit};
+use crate::key::{
+    adjective_stem, fold_words, is_conjunction, is_plural_type, is_type_key, key_from_words,
+    match_key, type_token, MAX_KEY,
+};
+
+/// The most words a name may have ("Ministry of Foreign Affairs of the Republic of
+/// Kazakhstan" has nine).
+pub const MAX_WORDS: usize = 10;
+
+/// The most words one item of a list sharing a head noun may have ("North Kazakhstan,
+/// Pavlodar and East Kazakhstan regions").
+const MAX_ITEM_WORDS: usize = 3;
 
 /// A span of the text that names something the index knows.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,28 +44,79 @@ pub struct Span<'a, T> {
     /// What the index found for it, best first (all of the lookup, as `lookup_with`
     /// without near keys gives it).
     pub hits: Vec<Hit<'a, T>>,
+    /// The span is an item of a list that shares the last item's type word ("Kurgan" in
+    /// "Kurgan, Omsk and Tyumen regions"): it names a place of that type.
+    pub lent_type: bool,
 }
 
 /// The words of a text with their byte ranges: letters and digits, with a hyphen or an
 /// apostrophe between two letters kept inside the word (Усть-Каменогорск, Ust'-Kamenogorsk).
 fn words(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let joiner = matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\'' | '’' | 'ʼ')
-            && start.is_some()
-            && chars.get(k + 1).is_some_and(|(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || joiner || (start.is_some() && is_mark(c)) {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push((s, i));
+    let bytes = text.as_bytes();
+    // The character at byte `i` and its length; ASCII without decoding.
+    let at = |i: usize| -> Option<(char, usize)> {
+        match bytes.get(i) {
+            None => None,
+            Some(&b) if b < 0x80 => Some((char::from(b), 1)),
+            Some(_) => text[i..].chars().next().map(|c| (c, c.len_utf8())),
         }
+    };
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while let Some((c, n)) = at(i) {
+        if is_alphanumeric(c) || (start.is_some() && is_mark(c)) {
+            start.get_or_insert(i);
+        } else {
+            let joiner = start.is_some()
+                && matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\'' | '’' | 'ʼ')
+                && at(i + n).is_some_and(|(next, _)| is_alphanumeric(next));
+            if !joiner {
+                if let Some(s) = start.take() {
+                    out.push((s, i));
+                }
+            }
+        }
+        i += n;
     }
     if let Some(s) = start {
         out.push((s, text.len()));
     }
     out
+}
+
+/// Whether the text between two words ends a phrase, so that no name spans it. A full
+/// stop does not after a short word (St. Petersburg, St.Regis, U.S.).
+fn breaks(before: &str, gap: &str) -> bool {
+    let short = before.chars().count() <= 3;
+    gap.chars().any(|c| {
+        matches!(
+            c,
+            '\n' | '\r'
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | '/'
+                | '\\'
+                | '|'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '{'
+                | '}'
+                | '«'
+                | '»'
+                | '"'
+                | '“'
+                | '”'
+                | '„'
+                | '•'
+                | '\u{2028}'
+                | '\u{2029}'
+        ) || (c == '.' && !short)
+    })
 }
 
 /// A combining mark continues the word it follows.
@@ -65,55 +129,421 @@ fn is_mark(c: char) -> bool {
 /// spans (павлодарской области), so that common words are not taken for short names.
 fn may_stand_alone(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
+        // әл-Фараби, al-Farabi
+        || word
+            .split_once('-')
+            .is_some_and(|(_, rest)| rest.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// One folded word (a hyphenated word of the text has several), with what the index
+/// allows of it.
+struct Folded {
+    text: Box<str>,
+    /// Its length before the romanizations' rewrites, which [`MAX_KEY`] counts.
+    raw_len: usize,
+    /// A type word (области, region…).
+    typ: bool,
+    /// Some key the index holds may have it (see `NameIndex::may_name`).
+    ok: bool,
+    /// The same for its adjective stem, which it becomes before a type word.
+    ok_before_type: bool,
+}
+
+/// What the scanner knows of one distinct word; each is worked out once per thread
+/// and index, however often and in however many texts it occurs.
+#[allow(clippy::struct_excessive_bools)] // independent facts about a word
+struct Word {
+    folded: Box<[Folded]>,
+    /// It may be a name on its own.
+    cap: bool,
+    /// It is a type word.
+    typ: bool,
+    /// It joins the items of a list.
+    conj: bool,
+    /// Some name may have it (each of its folded words may be in some key).
+    known: bool,
+    /// It is "the".
+    the: bool,
+    /// It is a type word in the plural.
+    plural: bool,
+}
+
+impl Word {
+    fn new<T>(index: &NameIndex<T>, w: &str) -> Self {
+        let folded: Box<[Folded]> = fold_words(w)
+            .into_iter()
+            .map(|(text, raw_len)| {
+                let ok = index.may_name(&text);
+                let stem = adjective_stem(&text);
+                let ok_before_type = if stem.len() == text.len() {
+                    ok
+                } else {
+                    index.may_name(stem)
+                };
+                Folded {
+                    typ: type_token(&text).is_some(),
+                    text: text.into_boxed_str(),
+                    raw_len,
+                    ok,
+                    ok_before_type,
+                }
+            })
+            .collect();
+        let texts: Vec<&str> = folded.iter().map(|f| &*f.text).collect();
+        Word {
+            cap: may_stand_alone(w),
+            typ: is_type_key(&key_from_words(&texts)),
+            conj: texts.len() == 1 && is_conjunction(texts[0]),
+            the: texts == ["the"],
+            known: folded
+                .iter()
+                .all(|f| f.typ || f.ok || f.ok_before_type || matches!(&*f.text, "the" | "s")),
+            plural: texts.len() == 1 && is_plural_type(texts[0]),
+            folded,
+        }
+    }
+}
+
+/// How many words, and how many spans' lookups, a thread keeps at most; past that it
+/// starts again, so memory stays bounded however large the corpus.
+const CACHE_LIMIT: usize = 1 << 17;
+
+/// A thread's memory of the words and spans it has read with one index: a corpus's
+/// vocabulary is small beside its length, so most words and names are read once.
+#[derive(Default)]
+struct Cache {
+    index: u64,
+    ids: HashMap<Box<str>, u32>,
+    words: Vec<Word>,
+    spans: HashMap<Box<str>, Box<[RawHit]>>,
+}
+
+impl Cache {
+    /// Ready for `index`: emptied when it served another, or grew past its limit.
+    fn reset_for(&mut self, identity: u64) {
+        if self.index != identity
+            || self.words.len() > CACHE_LIMIT
+            || self.spans.len() > CACHE_LIMIT
+        {
+            *self = Cache {
+                index: identity,
+                ..Cache::default()
+            };
+        }
+    }
+}
+
+thread_local! {
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+}
+
+/// The words of a text, each worked out once.
+struct Words<'t, 'c> {
+    ranges: Vec<(usize, usize)>,
+    of: Vec<&'c Word>,
+    text: &'t str,
+}
+
+impl<'c> Words<'_, 'c> {
+    fn len(&self) -> usize {
+        self.ranges.len()
+    }
+
+    fn word(&self, k: usize) -> &'c Word {
+        self.of[k]
+    }
+
+    fn folded(&self, k: usize) -> &'c [Folded] {
+        &self.of[k].folded
+    }
+
+    /// The text from the start of word `first` to the end of word `last`.
+    fn span(&self, first: usize, last: usize) -> (usize, usize) {
+        (self.ranges[first].0, self.ranges[last].1)
+    }
+
+    /// What `index` finds for the words `first..=last` (and, when given, a type word
+    /// lent by a list's last item): nothing when some word is in no key the index holds,
+    /// which is most spans of running text and costs no lookup; else the lookup of the
+    /// key the words make, kept in `spans` for the next time the same text comes.
+    fn lookup<'a, T>(
+        &self,
+        index: &'a NameIndex<T>,
+        spans: &mut HashMap<Box<str>, Box<[RawHit]>>,
+        first: usize,
+        last: usize,
+        lent: Option<usize>,
+    ) -> Vec<Hit<'a, T>> {
+        let mut fs: Vec<&Folded> = (first..=last).flat_map(|k| self.folded(k)).collect();
+        if let Some(t) = lent {
+            fs.extend(self.folded(t));
+        }
+        // As `key_from_words` reads them: a possessive's "s" and a leading "the" go.
+        if fs.len() > 1 && fs.last().is_some_and(|f| &*f.text == "s") {
+            fs.pop();
+        }
+        if fs.len() > 1 && &*fs[0].text == "the" {
+            fs.remove(0);
+        }
+        let plausible = (0..fs.len()).all(|j| {
+            fs[j].typ
+                || if fs.get(j + 1).is_some_and(|f| f.typ) {
+                    fs[j].ok_before_type
+                } else {
+                    fs[j].ok
+                }
+        });
+        if fs.is_empty() || !plausible {
+            return Vec::new();
+        }
+        let (start, end) = self.span(first, last);
+        let query = &self.text[start..end];
+        if lent.is_none() {
+            if let Some(raw) = spans.get(query) {
+                return raw.iter().map(|r| index.hit(r)).collect();
+            }
+        }
+        let texts: Vec<&str> = fs.iter().map(|f| &*f.text).collect();
+        let raw: usize = fs.iter().map(|f| f.raw_len + 1).sum();
+        let key = if raw > MAX_KEY && lent.is_none() {
+            // `match_key` cuts a key this long, and its lookups must stay the same.
+            match_key(query)
+        } else {
+            key_from_words(&texts)
+        };
+        let found = index.lookup_raw(&key, query, false, false);
+        let hits = found.iter().map(|r| index.hit(r)).collect();
+        if lent.is_none() {
+            spans.insert(query.into(), found.into_boxed_slice());
+        }
+        hits
+    }
+}
+
+/// A span found, by word.
+struct Found<'a, T> {
+    first: usize,
+    words: usize,
+    hits: Vec<Hit<'a, T>>,
+    lent_type: bool,
 }
 
 /// Every span of `text` that `index` knows, leftmost-longest, in text order. Spans
 /// found by key, inflection or abbreviation count; near spellings do not (in running
-/// text every word is near some name). The cost is linear in the text: at most
-/// [`MAX_WORDS`] lookups start at each word.
+/// text every word is near some name). The items of a list that share one head noun
+/// are read with it: in "Kurgan, Omsk and Tyumen regions" all three are regions.
+///
+/// The cost is linear in the text: each distinct word is folded once, and at most
+/// [`MAX_WORDS`] spans start at each word, of which only those whose every word some
+/// name has are looked up.
 pub fn scan<'a, T>(index: &'a NameIndex<T>, text: &str) -> Vec<Span<'a, T>> {
-    let ws = words(text);
-    let word = |k: usize| &text[ws[k].0..ws[k].1];
-    // Each word is looked at once: whether it may stand as a name, whether it is a type
-    // word. A span is tried only where these allow one, so lower-case prose costs little.
-    let cap: Vec<bool> = (0..ws.len()).map(|k| may_stand_alone(word(k))).collect();
-    let typ: Vec<bool> = (0..ws.len())
-        .map(|k| is_type_key(&match_key(word(k))))
-        .collect();
-    let mut out = Vec::new();
+    scan_with(index, text, false)
+}
+
+/// [`scan`]; when `by_lookup`, each span is looked up as the query its text makes, with
+/// no quick test and no key made from its words: the reference the fast path is tested
+/// against (`testing::scan_by_lookup`).
+pub(crate) fn scan_with<'a, T>(
+    index: &'a NameIndex<T>,
+    text: &str,
+    by_lookup: bool,
+) -> Vec<Span<'a, T>> {
+    CACHE.with_borrow_mut(|cache| {
+        cache.reset_for(index.identity());
+        let ranges = words(text);
+        let mut of = Vec::with_capacity(ranges.len());
+        for &(s, e) in &ranges {
+            let w = &text[s..e];
+            let id = if let Some(&id) = cache.ids.get(w) {
+                id
+            } else {
+                cache.words.push(Word::new(index, w));
+                let id = u32::try_from(cache.words.len() - 1).unwrap_or(u32::MAX);
+                cache.ids.insert(w.into(), id);
+                id
+            };
+            of.push(id);
+        }
+        let Cache { words, spans, .. } = cache;
+        let ws = Words {
+            of: of.iter().map(|&id| &words[id as usize]).collect(),
+            ranges,
+            text,
+        };
+        scan_words(index, &ws, spans, by_lookup)
+    })
+}
+
+/// [`scan`] over words worked out.
+fn scan_words<'a, T>(
+    index: &'a NameIndex<T>,
+    ws: &Words<'_, '_>,
+    spans: &mut HashMap<Box<str>, Box<[RawHit]>>,
+    by_lookup: bool,
+) -> Vec<Span<'a, T>> {
+    let text = ws.text;
+    // How many words from each a name may reach: not past punctuation that ends a phrase
+    // (a name does not cross a line, a bracket or a full stop: `open`), nor past a word
+    // no name has (`run`), so most words of prose start no lookup at all.
+    let n_words = ws.len();
+    let mut open = vec![0usize; n_words + 1];
+    let mut run = vec![0usize; n_words + 1];
+    for k in (0..n_words).rev() {
+        let joined = k + 1 < n_words
+            && !breaks(
+                &text[ws.ranges[k].0..ws.ranges[k].1],
+                &text[ws.ranges[k].1..ws.ranges[k + 1].0],
+            );
+        open[k] = if joined { open[k + 1] + 1 } else { 1 };
+        run[k] = match (ws.word(k).known, joined) {
+            (false, _) => 0,
+            (true, true) => run[k + 1] + 1,
+            (true, false) => 1,
+        };
+    }
+    let mut found: Vec<Found<'a, T>> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        let mut found = None;
-        for n in (1..=MAX_WORDS.min(ws.len() - i)).rev() {
+        let mut hit = None;
+        // The reference tries every span, to test that the runs leave none out.
+        let reach = if by_lookup { open[i] } else { run[i] };
+        for n in (1..=MAX_WORDS.min(reach)).rev() {
             let last = i + n - 1;
-            // One word: capitalized (Astana, ВКО). Several: ending in a type word
-            // (павлодарской области), or beginning and ending with a name-like word —
-            // "Павлодарскую область и" is not a name.
+            // One word: capitalized (Astana, ВКО). Several: beginning with one (Қазақстан
+            // үкіметі), or ending in a type word (павлодарской области).
+            // A leading "the" does not count: "The total" is not Total.
+            let first = if n > 1 && ws.word(i).the { i + 1 } else { i };
             let allowed = if n == 1 {
-                cap[i]
+                ws.word(i).cap
             } else {
-                typ[last] || (cap[i] && cap[last])
+                ws.word(first).cap || ws.word(last).typ
             };
             if !allowed {
                 continue;
             }
-            let (start, end) = (ws[i].0, ws[last].1);
-            let hits: Vec<Hit<'a, T>> = index.lookup_with(&text[start..end], false);
+            let hits = if by_lookup {
+                let (start, end) = ws.span(i, last);
+                let query = &text[start..end];
+                index
+                    .lookup_raw(&match_key(query), query, false, false)
+                    .iter()
+                    .map(|r| index.hit(r))
+                    .collect()
+            } else {
+                ws.lookup(index, spans, i, last, None)
+            };
             // One word found only as a name without its type word is not a mention.
             if hits.iter().any(|h| h.method != Method::Bare || n > 1) {
-                found = Some((n, Span { start, end, hits }));
+                hit = Some(Found {
+                    first: i,
+                    words: n,
+                    hits,
+                    lent_type: false,
+                });
                 break;
             }
         }
-        match found {
-            Some((n, span)) => {
-                out.push(span);
-                i += n;
+        match hit {
+            Some(f) => {
+                i += f.words;
+                found.push(f);
             }
             None => i += 1,
         }
     }
-    out
+    let lists = shared_heads(index, ws, spans, &found);
+    if !lists.is_empty() {
+        // An item of a list replaces what was found on its words.
+        found.retain(|f| {
+            !lists
+                .iter()
+                .any(|l| f.first < l.first + l.words && l.first < f.first + f.words)
+        });
+        found.extend(lists);
+        found.sort_by_key(|f| f.first);
+    }
+    found
+        .into_iter()
+        .map(|f| {
+            // A leading "the" is no part of the name: "the EU" is "EU".
+            let first = if f.words > 1 && ws.word(f.first).the {
+                f.first + 1
+            } else {
+                f.first
+            };
+            let (start, end) = ws.span(first, f.first + f.words - 1);
+            Span {
+                start,
+                end,
+                hits: f.hits,
+                lent_type: f.lent_type,
+            }
+        })
+        .collect()
+}
+
+/// The items before each span that ends in a type word and that, joined to it by commas
+/// and conjunctions, share that type word: "Kurgan, Omsk and | Tyumen regions". An item
+/// is taken only when, with the type word, it names something the index knows, and,
+/// unless the type word is plural, is no name as it stands.
+fn shared_heads<'a, T>(
+    index: &'a NameIndex<T>,
+    ws: &Words<'_, '_>,
+    spans: &mut HashMap<Box<str>, Box<[RawHit]>>,
+    found: &[Found<'a, T>],
+) -> Vec<Found<'a, T>> {
+    let gap = |k: usize| ws.text[ws.ranges[k - 1].1..ws.ranges[k].0].trim();
+    let mut items = Vec::new();
+    for f in found.iter().filter(|f| f.words > 1) {
+        let head = f.first + f.words - 1;
+        if !ws.word(head).typ {
+            continue;
+        }
+        let mut right = f.first;
+        loop {
+            // The separator before the item on the right: a comma, a conjunction, or both.
+            let mut k = right;
+            let conj = k > 0 && gap(k).is_empty() && ws.word(k - 1).conj;
+            if conj {
+                k -= 1;
+            }
+            if k == 0 || !(gap(k) == "," || (conj && gap(k).is_empty())) {
+                break;
+            }
+            // The longest item that ends there and, given the type word, names something.
+            let item = (1..=MAX_ITEM_WORDS.min(k)).rev().find_map(|n| {
+                let first = k - n;
+                let solid = (first + 1..k).all(|j| gap(j).is_empty() && !ws.word(j).conj);
+                if !solid || !ws.word(first).cap {
+                    return None;
+                }
+                // A singular type word is shared only by items that are no name as
+                // they stand: "Курганской и Тюменской области", not "Павлодар и
+                // Павлодарская область".
+                if !ws.word(head).plural
+                    && ws
+                        .lookup(index, spans, first, k - 1, None)
+                        .iter()
+                        .any(|h| matches!(h.method, Method::Exact | Method::Key))
+                {
+                    return None;
+                }
+                let hits = ws.lookup(index, spans, first, k - 1, Some(head));
+                hits.first()
+                    .is_some_and(|h| h.method != Method::Bare)
+                    .then_some(Found {
+                        first,
+                        words: n,
+                        hits,
+                        lent_type: true,
+                    })
+            });
+            let Some(item) = item else { break };
+            right = item.first;
+            items.push(item);
+        }
+    }
+    items
 }
 
 #[cfg(test)]
@@ -169,6 +599,87 @@ mod tests {
             "Ural is not found inside Uralsk"
         );
         assert!(found("PavlodarX").is_empty());
+    }
+
+    fn found_in(names: &[(&str, u8)], text: &str) -> Vec<(String, u8, bool)> {
+        let mut index = NameIndex::new();
+        for &(name, id) in names {
+            index.add(name, id);
+        }
+        scan(&index, text)
+            .into_iter()
+            .map(|s| {
+                (
+                    text[s.start..s.end].to_string(),
+                    *s.hits[0].payload,
+                    s.lent_type,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_list_shares_its_head_noun() {
+        let names = [
+            ("Курганская область", 1),
+            ("Курган", 2),
+            ("Омская область", 3),
+            ("Омск", 4),
+            ("Тюменская область", 5),
+            ("Kurgan Oblast", 1),
+            ("Omsk Oblast", 3),
+            ("Tyumen Oblast", 5),
+            ("Kurgan", 2),
+            ("Omsk", 4),
+        ];
+        let got = |t: &str| -> Vec<(String, u8)> {
+            found_in(&names, t)
+                .into_iter()
+                .map(|(s, id, _)| (s, id))
+                .collect()
+        };
+        let own = |v: &[(&str, u8)]| -> Vec<(String, u8)> {
+            v.iter().map(|(s, id)| ((*s).to_string(), *id)).collect()
+        };
+        assert_eq!(
+            got("делегации Курганской, Омской и Тюменской областей"),
+            own(&[("Курганской", 1), ("Омской", 3), ("Тюменской областей", 5)])
+        );
+        assert_eq!(
+            got("Kurgan, Omsk and Tyumen regions"),
+            own(&[("Kurgan", 1), ("Omsk", 3), ("Tyumen regions", 5)])
+        );
+        // No shared noun: cities. A singular one after a city's own name: a city and a
+        // region.
+        assert_eq!(
+            got("Курган, Омск и Тюмень"),
+            own(&[("Курган", 2), ("Омск", 4)])
+        );
+        assert_eq!(
+            got("Курган и Курганская область"),
+            own(&[("Курган", 2), ("Курганская область", 1)])
+        );
+        let lent: Vec<bool> = found_in(&names, "Kurgan and Omsk regions")
+            .into_iter()
+            .map(|(_, _, l)| l)
+            .collect();
+        assert_eq!(lent, [true, false]);
+    }
+
+    #[test]
+    fn names_do_not_cross_punctuation_or_take_a_leading_the() {
+        let names = [
+            ("Pavlodar Region", 1),
+            ("EU", 2),
+            ("Total", 3),
+            ("St. Regis", 4),
+        ];
+        assert!(found_in(&names, "Pavlodar. Region").is_empty());
+        assert!(found_in(&names, "Pavlodar (region)").is_empty());
+        assert_eq!(found_in(&names, "the EU")[0].0, "EU");
+        assert!(found_in(&names, "The total").is_empty());
+        assert_eq!(found_in(&names, "the St.Regis hotel")[0].0, "St.Regis");
+        assert_eq!(found_in(&names, "Pavlodar region")[0].1, 1);
     }
 
     #[test]
