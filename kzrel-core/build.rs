@@ -47,8 +47,21 @@ fn main() {
     let mut entities = files(&data.join("entities"), "jsonl");
     entities.extend(files(&data.join("curated"), "jsonl"));
     entities.extend(files(&data.join("relations"), "jsonl"));
+    // The data's version: FNV-1a over every embedded file's path and bytes, so that two
+    // builds with the same data report the same version and any change shows.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in sources.iter().chain(&entities) {
+        let rel = p.strip_prefix(&root).unwrap_or(p).display().to_string();
+        let bytes = fs::read(p).unwrap_or_default();
+        for b in rel.as_bytes().iter().chain(&bytes) {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
     let code = format!(
-        "// Written by build.rs from the files under data/; do not edit.\n{}{}",
+        "// Written by build.rs from the files under data/; do not edit.\n{}{}\
+         /// A digest of the embedded data files (FNV-1a, 64 bits, hex).\n\
+         pub(crate) const EMBEDDED_DIGEST: &str = \"{hash:016x}\";\n",
         table("EMBEDDED_SOURCES", &root, &sources),
         table("EMBEDDED_RECORDS", &root, &entities)
     );

@@ -21,6 +21,7 @@ Ids are `kz-` and the GeoNames main name as a slug (`kz-ust-kamenogorsk`). Run:
 """
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -61,13 +62,16 @@ def iso_city_geonames() -> dict[str, dict]:
 # Alternates GeoNames lists that are no name of the place: a word of running text that
 # would be read as the place ("Kazakh", among Petropavl's alternates).
 NOT_NAMES = {"Kazakh"}
+# Descriptions, not names: "Kurgan i Kurgan oblast", "Brest i Kviterussland" (Norwegian
+# "Brest in Belarus"), "Abu Dhabi Island and Internal Islands City".
+DESCRIPTION = re.compile(r" (i|и|and) ")
 
 
 def kept(text: str) -> bool:
     """An alternate name worth keeping: in Cyrillic, or in Latin and capitalized as a
     proper name is. GeoNames mixes in machine romanizations of names in other scripts,
     written in lower case ("sai mi yi", "smy"), and airport codes ("PLX", "UKK")."""
-    if text in NOT_NAMES:
+    if text in NOT_NAMES or DESCRIPTION.search(text):
         return False
     try:
         script = script_of(text)

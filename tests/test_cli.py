@@ -126,7 +126,61 @@ def test_extract_on_the_command_line(tmp_path):
     r = run("extract", str(good), str(tmp_path / "missing.txt"))
     assert r.returncode == 1 and "cannot read" in r.stderr and "missing.txt" in r.stderr
     lines = r.stdout.splitlines()
-    assert lines[0].split("\t") == ["file", "start", "end", "text", "entity", "name", "method", "score"]
-    assert [line.split("\t")[4] for line in lines[1:]] == ["kz-pavlodar-oblysy", "ru-omsk"]
+    assert lines[0].split("\t") == ["file", "line", "start", "end", "text", "entity", "name", "kind", "method",
+                                    "score"]
+    assert [line.split("\t")[5] for line in lines[1:]] == ["kz-pavlodar-oblysy", "ru-omsk"]
     r = run("extract", "-f", "jsonl", str(good))
     assert r.returncode == 0 and '"entity": "ru-omsk"' in r.stdout
+
+
+def test_extract_globs_csv_stdin_and_what_cannot_be_read(tmp_path):
+    import csv
+    import io
+
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("Kurgan, Omsk and Tyumen regions\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_bytes(b"\xff\xfe not UTF-8 Astana\n")
+    (tmp_path / "d.txt").write_text("Өскеменде\n", encoding="utf-8")
+    r = run("extract", "-f", "csv", str(tmp_path / "**" / "*.txt"), str(tmp_path / "none-*.txt"))
+    assert r.returncode == 1
+    assert "no file matches" in r.stderr and "none-*.txt" in r.stderr
+    assert "cannot read" in r.stderr and "c.txt" in r.stderr
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    # The unreadable file loses nothing of the others (the glob's files in sorted order).
+    assert [(row["text"], row["entity"]) for row in rows] == [
+        ("Өскеменде", "kz-ust-kamenogorsk"), ("Kurgan", "ru-kurganskaya-oblast"),
+        ("Omsk", "ru-omskaya-oblast"), ("Tyumen regions", "ru-tyumenskaya-oblast")]
+    r = run("extract", "-", "--as-of", "1995", stdin="Целиноград, Семипалатинская область\n")
+    assert r.returncode == 0
+    assert [line.split("\t")[5] for line in r.stdout.splitlines()[1:]] == ["kz-astana", "kz-semipalatinsk-oblast"]
+    assert run("extract", "--as-of", "nineteen", stdin="Astana").returncode == 2
+
+
+def test_extract_streams_in_blocks_with_file_offsets_and_lines(tmp_path, monkeypatch, capsys):
+    import json
+
+    from kzrel import _cli_extract
+
+    text = "".join(f"Строка {i}: делегация из Павлодара прибыла в Омск.\n" for i in range(50))
+    f = tmp_path / "big.txt"
+    f.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(_cli_extract, "BLOCK_CHARS", 200)  # many blocks
+    assert main(["extract", "-f", "jsonl", str(f)]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert len(rows) == 100
+    for row in rows:
+        assert text[row["start"]:row["end"]] == row["text"]
+        assert text.splitlines()[row["line"] - 1].find(row["text"]) >= 0
+    assert rows[-1]["line"] == 50
+
+
+def test_info():
+    r = run("info")
+    assert r.returncode == 0, r.stderr
+    out = r.stdout
+    import kzrel
+
+    assert f"kzrel {kzrel.__version__}" in out and f"data {kzrel.__data_version__}" in out
+    assert kzrel.__data_version__.startswith(kzrel.__version__ + "+data.")
+    assert "entities 939:" in out and "kk-latn-2021" in out and "relations 462:" in out
+

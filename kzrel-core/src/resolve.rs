@@ -54,6 +54,16 @@ pub enum MatchMethod {
 }
 
 impl MatchMethod {
+    /// Every method, best first.
+    pub const ALL: [MatchMethod; 6] = [
+        MatchMethod::Exact,
+        MatchMethod::Key,
+        MatchMethod::Inflection,
+        MatchMethod::Abbreviation,
+        MatchMethod::Historical,
+        MatchMethod::Fuzzy,
+    ];
+
     /// exact, key, inflection, abbreviation, historical or fuzzy.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -345,18 +355,36 @@ fn clear_best<'a>(m: &Mention<'a>) -> Option<&'a EntityId> {
 }
 
 /// Let the text choose among a mention's candidates: one that another mention names
-/// clearly (Altai Krai, then "Altai"), or whose parent another mention names (the city of
-/// Pavlodar in a text on Pavlodar Region), gains `CONTEXT` and a note, and the
-/// candidates are ranked again. A mention with a type word (Павлодарской области) lends
-/// nothing to candidates whose name has none.
+/// clearly by the same name with its type word (Altai Krai, then "Altai"), or whose
+/// parent another mention names (the city of Pavlodar in a text on Pavlodar Region),
+/// gains weight and a note, and the candidates are ranked again. A mention with a type
+/// word (Павлодарской области) lends nothing to candidates whose name has none.
 fn weigh_context(mentions: &mut [Mention<'_>], typed: &[bool], on: PartialDate) {
-    /// What support from the rest of the text adds to a candidate's score: more than
-    /// a type word's absence costs (0.97 against 0.8).
-    const CONTEXT: f64 = 0.2;
-    let mut named: HashMap<&EntityId, usize> = HashMap::new();
+    /// What support from the rest of the text adds to a candidate's score: the same
+    /// name with its type word elsewhere, more than a type word's absence costs (1 against
+    /// 0.8); a parent named elsewhere, less.
+    const SAME_NAME: f64 = 0.25;
+    const PARENT: f64 = 0.2;
+    let bare = |t: &str| kzrel_names::bare_key(&kzrel_names::match_key(t));
+    // The entities some mention with several candidates may name, and their parents:
+    // only their clear mentions matter.
+    let wanted: std::collections::HashSet<&EntityId> = mentions
+        .iter()
+        .filter(|m| m.candidates.len() > 1)
+        .flat_map(|m| &m.candidates)
+        .flat_map(|c| std::iter::once(&c.entity.id).chain(c.entity.parent(&on)))
+        .collect();
+    if wanted.is_empty() {
+        return;
+    }
+    // Each entity named clearly: how often, and the names without type words it is
+    // named by.
+    let mut named: HashMap<&EntityId, (usize, Vec<String>)> = HashMap::new();
     for m in mentions.iter() {
-        if let Some(id) = clear_best(m) {
-            *named.entry(id).or_default() += 1;
+        if let Some(id) = clear_best(m).filter(|id| wanted.contains(id)) {
+            let entry = named.entry(id).or_default();
+            entry.0 += 1;
+            entry.1.push(bare(m.text));
         }
     }
     for (m, &typed) in mentions.iter_mut().zip(typed) {
@@ -364,24 +392,42 @@ fn weigh_context(mentions: &mut [Mention<'_>], typed: &[bool], on: PartialDate) 
             continue;
         }
         let own = clear_best(m);
-        // "Павлодарской области" says which: the city of the same name gains nothing.
-        let elsewhere =
-            |id: &EntityId| named.get(id).copied().unwrap_or(0) > usize::from(own == Some(id));
+        let elsewhere = |id: &EntityId| {
+            named
+                .get(id)
+                .filter(|(n, _)| *n > usize::from(own == Some(id)))
+                .map(|(_, names)| names)
+        };
         let mut ranked: Vec<(f64, Match<'_>)> = Vec::with_capacity(m.candidates.len());
         for mut c in m.candidates.drain(..) {
             let mut weight = c.score;
+            let same_name = || {
+                let name = bare(&c.matched.text);
+                elsewhere(&c.entity.id).is_some_and(|names| names.contains(&name))
+            };
             let support = if typed && !has_type_word(&c.matched.text) {
                 None
-            } else if elsewhere(&c.entity.id) {
-                Some(format!("{} is named elsewhere in the text", c.entity.id))
+            } else if same_name() {
+                Some((
+                    SAME_NAME,
+                    format!(
+                        "the text names {} by this name with its type word",
+                        c.entity.id
+                    ),
+                ))
             } else {
                 c.entity
                     .parent(&on)
-                    .filter(|p| elsewhere(p))
-                    .map(|p| format!("its parent {p} is named elsewhere in the text"))
+                    .filter(|p| elsewhere(p).is_some())
+                    .map(|p| {
+                        (
+                            PARENT,
+                            format!("its parent {p} is named elsewhere in the text"),
+                        )
+                    })
             };
-            if let Some(note) = support {
-                weight += CONTEXT;
+            if let Some((gain, note)) = support {
+                weight += gain;
                 c.score = weight.min(1.0);
                 c.notes.push(note);
             }

@@ -230,6 +230,15 @@ pub(crate) fn adjective_stem(word: &str) -> &str {
         .unwrap_or(word)
 }
 
+/// Whether a folded word ends as an adjective before a type word does (курганской,
+/// омская), whatever is left before the ending.
+pub(crate) fn has_adjective_ending(word: &str) -> bool {
+    tables()
+        .adjective_endings
+        .iter()
+        .any(|e| word.len() > e.len() && word.ends_with(e.as_str()))
+}
+
 /// The type token a folded word stands for (области → obl), if it is a type word.
 pub(crate) fn type_token(word: &str) -> Option<&'static str> {
     tables().types.get(word).map(String::as_str)

@@ -22,8 +22,8 @@ use std::cell::RefCell;
 
 use crate::index::{Hit, Method, NameIndex, RawHit};
 use crate::key::{
-    adjective_stem, fold_words, is_conjunction, is_plural_type, is_type_key, key_from_words,
-    match_key, type_token, MAX_KEY,
+    adjective_stem, fold_words, has_adjective_ending, is_conjunction, is_plural_type, is_type_key,
+    key_from_words, match_key, type_token, MAX_KEY,
 };
 
 /// The most words a name may have ("Ministry of Foreign Affairs of the Republic of
@@ -137,6 +137,7 @@ fn may_stand_alone(word: &str) -> bool {
 
 /// One folded word (a hyphenated word of the text has several), with what the index
 /// allows of it.
+#[allow(clippy::struct_excessive_bools)] // independent facts about a word
 struct Folded {
     text: Box<str>,
     /// Its length before the romanizations' rewrites, which [`MAX_KEY`] counts.
@@ -147,6 +148,8 @@ struct Folded {
     ok: bool,
     /// The same for its adjective stem, which it becomes before a type word.
     ok_before_type: bool,
+    /// It has an adjective's ending (курганской, омская).
+    adjective: bool,
 }
 
 /// What the scanner knows of one distinct word; each is worked out once per thread
@@ -164,6 +167,8 @@ struct Word {
     known: bool,
     /// It is "the".
     the: bool,
+    /// It is "s" (or "с") alone.
+    lone_s: bool,
     /// It is a type word in the plural.
     plural: bool,
 }
@@ -181,6 +186,7 @@ impl Word {
                     index.may_name(stem)
                 };
                 Folded {
+                    adjective: has_adjective_ending(&text),
                     typ: type_token(&text).is_some(),
                     text: text.into_boxed_str(),
                     raw_len,
@@ -195,6 +201,7 @@ impl Word {
             typ: is_type_key(&key_from_words(&texts)),
             conj: texts.len() == 1 && is_conjunction(texts[0]),
             the: texts == ["the"],
+            lone_s: texts == ["s"],
             known: folded
                 .iter()
                 .all(|f| f.typ || f.ok || f.ok_before_type || matches!(&*f.text, "the" | "s")),
@@ -413,10 +420,13 @@ fn scan_words<'a, T>(
             // үкіметі), or ending in a type word (павлодарской области).
             // A leading "the" does not count: "The total" is not Total.
             let first = if n > 1 && ws.word(i).the { i + 1 } else { i };
+            // Nor does a lone "s" at the end: "Kazakhstan's" drops its possessive, but
+            // "Целиноград с" is a name and a preposition.
+            let lone_s = n > 1 && ws.word(last).lone_s;
             let allowed = if n == 1 {
                 ws.word(i).cap
             } else {
-                ws.word(first).cap || ws.word(last).typ
+                (ws.word(first).cap || ws.word(last).typ) && !lone_s
             };
             if !allowed {
                 continue;
@@ -485,7 +495,7 @@ fn scan_words<'a, T>(
 /// The items before each span that ends in a type word and that, joined to it by commas
 /// and conjunctions, share that type word: "Kurgan, Omsk and | Tyumen regions". An item
 /// is taken only when, with the type word, it names something the index knows, and,
-/// unless the type word is plural, is no name as it stands.
+/// unless the type word is plural, is an adjective.
 fn shared_heads<'a, T>(
     index: &'a NameIndex<T>,
     ws: &Words<'_, '_>,
@@ -517,15 +527,9 @@ fn shared_heads<'a, T>(
                 if !solid || !ws.word(first).cap {
                     return None;
                 }
-                // A singular type word is shared only by items that are no name as
-                // they stand: "Курганской и Тюменской области", not "Павлодар и
-                // Павлодарская область".
-                if !ws.word(head).plural
-                    && ws
-                        .lookup(index, spans, first, k - 1, None)
-                        .iter()
-                        .any(|h| matches!(h.method, Method::Exact | Method::Key))
-                {
+                // A singular type word is shared only by adjectives: "Курганской и
+                // Тюменской области", not "Павлодар и Павлодарская область".
+                if !ws.word(head).plural && !ws.folded(k - 1).last().is_some_and(|f| f.adjective) {
                     return None;
                 }
                 let hits = ws.lookup(index, spans, first, k - 1, Some(head));

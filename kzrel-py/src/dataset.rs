@@ -15,8 +15,52 @@ use crate::errors;
 
 /// Entities and the sources they cite, indexed for lookup.
 #[pyclass(module = "kzrel", name = "Dataset", frozen)]
+#[derive(Clone)]
 pub struct PyDataset {
-    inner: Arc<Dataset>,
+    pub(crate) inner: Arc<Dataset>,
+    /// How it was loaded, so that it pickles by reference: the embedded data is not
+    /// copied, and files are read again where it is unpickled.
+    pub(crate) origin: Arc<Origin>,
+}
+
+/// The arguments of the `load` that made a dataset.
+#[derive(Debug, PartialEq, Eq, Hash, Clone)]
+pub(crate) struct Origin {
+    files: Vec<std::path::PathBuf>,
+    embedded: bool,
+    embedded_relations: bool,
+}
+
+/// A load's arguments and its files' sizes and times of change.
+type LoadKey = (Origin, Vec<(u64, u128)>);
+
+/// The datasets this process loaded from files, by [`LoadKey`]: unpickling many objects
+/// of one dataset loads it once.
+type Loaded = std::sync::Mutex<std::collections::HashMap<LoadKey, Arc<Dataset>>>;
+
+fn loaded() -> &'static Loaded {
+    static LOADED: std::sync::OnceLock<Loaded> = std::sync::OnceLock::new();
+    LOADED.get_or_init(Default::default)
+}
+
+/// What `__reduce__` gives: the function to call and its arguments.
+type Reduced<'py, A> = (Bound<'py, PyAny>, A);
+
+/// Size and time of change of each file (zeros where unreadable: the load reports it).
+fn stamps(files: &[std::path::PathBuf]) -> Vec<(u64, u128)> {
+    files
+        .iter()
+        .map(|f| {
+            std::fs::metadata(f).map_or((0, 0), |m| {
+                let t = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos());
+                (m.len(), t)
+            })
+        })
+        .collect()
 }
 
 /// The date a lookup is made on: the given text, or today.
@@ -93,9 +137,19 @@ pub fn load(
     embedded: bool,
     embedded_relations: bool,
 ) -> PyResult<PyDataset> {
+    let origin = Arc::new(Origin {
+        // Absolute, so that a pickle is read again from the same files in another
+        // working directory.
+        files: files
+            .iter()
+            .map(|f| std::path::absolute(f).unwrap_or_else(|_| f.clone()))
+            .collect(),
+        embedded,
+        embedded_relations,
+    });
     if files.is_empty() && embedded && embedded_relations {
         return Dataset::embedded()
-            .map(|inner| PyDataset { inner })
+            .map(|inner| PyDataset { inner, origin })
             .map_err(|e| load_error(py, &e));
     }
     let built = py.detach(|| {
@@ -110,8 +164,40 @@ pub fn load(
         b.build()
     });
     built
-        .map(|d| PyDataset { inner: Arc::new(d) })
+        .map(|d| PyDataset {
+            inner: Arc::new(d),
+            origin,
+        })
         .map_err(|e| load_error(py, &e))
+}
+
+/// `load` again, for unpickling: a dataset loaded from the same unchanged files before
+/// in this process is shared, not loaded again.
+#[pyfunction]
+pub fn _load_again(
+    py: Python<'_>,
+    files: Vec<std::path::PathBuf>,
+    embedded: bool,
+    embedded_relations: bool,
+) -> PyResult<PyDataset> {
+    let origin = Origin {
+        files: files.clone(),
+        embedded,
+        embedded_relations,
+    };
+    let key = (origin.clone(), stamps(&files));
+    let known = loaded().lock().ok().and_then(|m| m.get(&key).cloned());
+    if let Some(inner) = known {
+        return Ok(PyDataset {
+            inner,
+            origin: Arc::new(origin),
+        });
+    }
+    let ds = load(py, files, embedded, embedded_relations)?;
+    if let Ok(mut m) = loaded().lock() {
+        m.insert(key, ds.inner.clone());
+    }
+    Ok(ds)
 }
 
 /// The entity with kzrel id `id` in the embedded dataset (used to unpickle entities).
@@ -122,6 +208,17 @@ pub fn _embedded_entity(py: Python<'_>, id: &str) -> PyResult<PyEntity> {
 
 #[pymethods]
 impl PyDataset {
+    /// A dataset pickles as the way it was loaded: the embedded one by reference, one
+    /// with files by their paths (which must be readable where it is unpickled).
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<Reduced<'py, (Vec<std::path::PathBuf>, bool, bool)>> {
+        let f = py.import("kzrel._kzrel")?.getattr("_load_again")?;
+        let o = &*self.origin;
+        Ok((f, (o.files.clone(), o.embedded, o.embedded_relations)))
+    }
+
     /// The entity a key names: a kzrel id (``"kz"``), an ISO 3166 code (``"KZ"``,
     /// ``"KAZ"``, ``"KZ-63"``) or ``"geonames:<id>"``. Raises
     /// :class:`kzrel.UnknownEntityError` (a ``KeyError``) with the nearest key.
@@ -202,6 +299,11 @@ impl PyDataset {
         kwargs.set_item("schema", ROW_COLUMNS.to_vec())?;
         kwargs.set_item("orient", "row")?;
         polars.getattr("DataFrame")?.call((values,), Some(&kwargs))
+    }
+
+    /// The ids of every source the data cites, sorted.
+    fn source_ids(&self) -> Vec<String> {
+        self.inner.sources().keys().cloned().collect()
     }
 
     /// A cited source, as a dict (title, publisher, via, license, url, note), or None.
@@ -308,7 +410,7 @@ impl PyDataset {
         limit: usize,
     ) -> PyResult<Vec<crate::resolve::PyMention>> {
         let opts = crate::resolve::options(py, &self.inner, as_of, kind, country, limit)?;
-        crate::resolve::extract(py, &self.inner, text, &opts)
+        Ok(crate::resolve::extract(py, self, text, &opts))
     }
 
     /// The relation with id ``id``; a ``KeyError`` if there is none.
@@ -444,5 +546,6 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyName>()?;
     m.add_function(wrap_pyfunction!(load, m)?)?;
     m.add_function(wrap_pyfunction!(_embedded_entity, m)?)?;
+    m.add_function(wrap_pyfunction!(_load_again, m)?)?;
     Ok(())
 }

@@ -16,6 +16,10 @@ use pyo3::prelude::*;
 #[pymodule]
 fn _kzrel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add(
+        "__data_version__",
+        kzrel_core::dataset::Dataset::embedded_version(),
+    )?;
     m.add_class::<names::PySchemeInfo>()?;
     m.add_class::<names::PyScriptReport>()?;
     m.add_function(wrap_pyfunction!(names::transliterate, m)?)?;

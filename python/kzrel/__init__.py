@@ -45,6 +45,7 @@ from kzrel._kzrel import (
     Relations,
     SchemeInfo,
     ScriptReport,
+    __data_version__,
     __version__,
     detect_script,
     load,
@@ -68,6 +69,7 @@ from kzrel.errors import (
 
 __all__ = [
     "__version__",
+    "__data_version__",
     "Dataset",
     "Entity",
     "Name",

@@ -1,9 +1,10 @@
-"""The ``kzrel`` command line: ``kzrel translit``, ``kzrel schemes``, ``kzrel detect``,
-``kzrel entity``, ``kzrel entities``.
+"""The ``kzrel`` command line: ``translit``, ``schemes``, ``detect``, ``entity``,
+``entities``, ``resolve``, ``extract``, ``relations`` and ``info``.
 
-Exit codes: 0 success, 1 a text could not be transliterated (``--errors strict``),
-2 bad usage (unknown scheme, profile, entity or kind; unreadable file; a dataset that
-does not check out).
+Exit codes: 0 success; 1 a text could not be transliterated (``--errors strict``), no
+entity for a name (``resolve``), or a file that could not be read or a glob that matched
+nothing (``extract``, which still writes every other file's rows); 2 bad usage (unknown
+scheme, profile, entity or kind; a malformed date; a dataset that does not check out).
 """
 
 from __future__ import annotations
@@ -148,32 +149,9 @@ def _resolve(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _extract(args: argparse.Namespace, out: TextIO) -> int:
-    import json
+    from kzrel._cli_extract import extract
 
-    ds = _dataset(args)
-    sources: list[tuple[str, str]] = []
-    failed = 0
-    for path in args.file:
-        try:
-            sources.append((path, open(path, encoding="utf-8").read()))
-        except (OSError, UnicodeDecodeError) as e:
-            print(f"kzrel: cannot read {path}: {e}", file=sys.stderr)
-            failed += 1
-    if not args.file:
-        sources.append(("-", sys.stdin.read()))
-    cols = ["file", "start", "end", "text", "entity", "name", "method", "score"]
-    if args.format == "tsv":
-        print("\t".join(cols), file=out)
-    for name, text in sources:
-        for m in ds.extract(text, as_of=args.as_of, kind=args.kind, country=args.country):
-            best = m.candidates[0]
-            row = {"file": name, "start": m.start, "end": m.end, "text": m.text, "entity": m.entity.id,
-                   "name": m.entity.name, "method": best.method, "score": round(best.score, 3)}
-            if args.format == "jsonl":
-                print(json.dumps(row, ensure_ascii=False), file=out)
-            else:
-                print("\t".join(str(row[c]).replace("\t", " ").replace("\n", " ") for c in cols), file=out)
-    return 1 if failed else 0
+    return extract(args, _dataset(args), out)
 
 
 def _data_options(p: argparse.ArgumentParser) -> None:
@@ -221,14 +199,23 @@ def build_parser() -> argparse.ArgumentParser:
     rv.add_argument("-c", "--country", help="only entities in this country")
     rv.add_argument("-n", "--limit", type=int, default=3, help="matches per name (default 3)")
     _data_options(rv)
-    ex = sub.add_parser("extract", help="mentions of places and organizations in files or standard input")
-    ex.add_argument("file", nargs="*", help="UTF-8 text files (default: standard input); one that cannot be read is "
-                    "reported and skipped, and the exit status is 1")
+    ex = sub.add_parser("extract", help="mentions of places and organizations in files, globs or standard input")
+    ex.add_argument("file", nargs="*", help="UTF-8 text files or globs ('corpus/**/*.txt'); '-' or none: standard "
+                    "input. A file that cannot be read, or a glob that matches none, is reported and skipped, and "
+                    "the exit status is 1")
+    ex.add_argument("--sample", action="store_true", help="read the built-in sample text (Kazakh, Russian, "
+                    "Ukrainian and English sentences written for kzrel)")
     ex.add_argument("--as-of", help="the date the texts speak of: 1995, 2014-10")
     ex.add_argument("-k", "--kind", help="only entities of this kind")
     ex.add_argument("-c", "--country", help="only entities in this country")
-    ex.add_argument("-f", "--format", choices=["tsv", "jsonl"], default="tsv")
+    ex.add_argument("-f", "--format", choices=["tsv", "csv", "jsonl"], default="tsv",
+                    help="rows: file, line, start, end (Python string indices in the file), text, entity, name, "
+                    "kind, method, score")
+    ex.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                    help="a progress line on standard error (default: on a terminal, for more than 5 MB)")
     _data_options(ex)
+    inf = sub.add_parser("info", help="versions of kzrel and its data, the data's counts, the schemes")
+    _data_options(inf)
     rs = sub.add_parser("relations", help="list relations by kind, party, country, date, place and text")
     rs.add_argument("-k", "--kind", action="append", default=[],
                     help="agreement, partnership, event, trade-figure, membership or project (repeatable)")
@@ -263,6 +250,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return _resolve(args, out)
         if args.command == "extract":
             return _extract(args, out)
+        if args.command == "info":
+            from kzrel._cli_extract import info
+
+            return info(_dataset(args), out)
         return _detect(args.text, out)
     except (kzrel.UnknownSchemeError, kzrel.UnknownProfileError, kzrel.NotReversibleError,
             kzrel.UnknownEntityError, kzrel.DatasetError) as e:

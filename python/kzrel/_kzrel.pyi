@@ -4,6 +4,7 @@ from os import PathLike
 from typing import Any, Iterable, Iterator, Literal, Optional, Sequence, final, overload
 
 __version__: str
+__data_version__: str
 
 _Errors = Literal["strict", "preserve", "replace"]
 
@@ -165,7 +166,9 @@ class Dataset:
     def to_polars(
         self, kind: Optional[str] = None, country: Optional[str] = None, as_of: Optional[str] = None
     ) -> Any: ...
+    def source_ids(self) -> list[str]: ...
     def source(self, id: str) -> Optional[dict[str, Any]]: ...
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]: ...
     def relations(
         self,
         kind: Optional[str | list[str]] = None,
@@ -233,6 +236,8 @@ class Mention:
     def entity(self) -> Entity: ...
     @property
     def candidates(self) -> list[Match]: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]: ...
 
 class Party:
     """An entity taking part in a relation, with its role."""

@@ -182,6 +182,16 @@ impl Dataset {
             .clone()
     }
 
+    /// The version of the embedded data: the crate's version and a digest of the data
+    /// files (`0.1.0+data.3f2a…`), which changes with any change to them.
+    pub fn embedded_version() -> String {
+        format!(
+            "{}+data.{}",
+            env!("CARGO_PKG_VERSION"),
+            &EMBEDDED_DIGEST[..12]
+        )
+    }
+
     /// A builder for a dataset of your own.
     pub fn builder() -> DatasetBuilder {
         DatasetBuilder::default()
