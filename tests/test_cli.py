@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -184,3 +185,30 @@ def test_info():
     assert kzrel.__data_version__.startswith(kzrel.__version__ + "+data.")
     assert "entities 939:" in out and "kk-latn-2021" in out and "relations 462:" in out
 
+
+
+def test_the_main_job_extracts_the_sample():
+    r = run("extract", "--sample")
+    assert r.returncode == 0, r.stderr
+    rows = [line.split("\t") for line in r.stdout.splitlines()[1:]]
+    found = {(row[4], row[5]) for row in rows}
+    assert {("Kurgan", "ru-kurganskaya-oblast"), ("Павлодарской области", "kz-pavlodar-oblysy"),
+            ("Шығыс Қазақстан облысының", "kz-shyghys-qazaqstan-oblysy"), ("Гомельської області",
+            "by-homielskaja-voblasc"), ("Целиноград", "kz-astana")} <= found
+    assert all(row[0] == "sample" for row in rows)
+
+
+def test_extract_lists_each_seeds_places_and_organizations():
+    from conftest import SEEDS
+
+    if not SEEDS.is_dir():
+        pytest.skip(f"the seed documents are not here ({SEEDS}); they are not part of the repository")
+    expected = {"000": {"kz", "ru-kurganskaya-oblast"}, "001": {"by", "kz"}, "002": {"org-osce", "kz-astana"},
+                "003": {"ru", "kz"}, "004": {"kz-astana", "org-un"}}
+    for seed in sorted(SEEDS.glob("*.txt")):
+        r = run("extract", "-f", "jsonl", str(seed))
+        assert r.returncode == 0, r.stderr
+        ids = {json.loads(line)["entity"] for line in r.stdout.splitlines()}
+        assert expected[seed.name[:3]] <= ids, (seed.name, sorted(ids)[:20])
+        kinds = {json.loads(line)["kind"] for line in r.stdout.splitlines()}
+        assert kinds & {"region", "city", "country", "organization"}

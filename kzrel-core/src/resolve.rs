@@ -27,7 +27,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use kzrel_names::{Hit, Method, NameIndex};
 
@@ -302,6 +302,7 @@ impl Dataset {
         let on = opts.as_of.unwrap_or_else(PartialDate::today);
         // Which mentions have a type word: their own, or one a list lends them.
         let mut typed = Vec::new();
+        let mut keys = Keys::default();
         let mut mentions: Vec<Mention<'a>> = kzrel_names::scan(self.name_index(), text)
             .into_iter()
             .filter_map(|span| {
@@ -311,12 +312,14 @@ impl Dataset {
                 let mut candidates = self.rank_on(span.hits, opts, on);
                 // An abbreviation names only in capitals: "On" and "Он" are not ООН.
                 if !looks_abbreviated(surface) {
-                    candidates.retain(|c| !looks_abbreviated(&c.matched.text));
+                    candidates.retain(|c| {
+                        c.matched.text.len() > 24 || !looks_abbreviated(&c.matched.text)
+                    });
                 }
                 if candidates.is_empty() {
                     return None;
                 }
-                typed.push(lent || (candidates.len() > 1 && has_type_word(surface)));
+                typed.push(lent || (candidates.len() > 1 && keys.has_type_word(surface)));
                 Some(Mention {
                     start: span.start,
                     end: span.end,
@@ -325,15 +328,38 @@ impl Dataset {
                 })
             })
             .collect();
-        weigh_context(&mut mentions, &typed, on);
+        weigh_context(&mut mentions, &typed, on, &mut keys);
         mentions
     }
 }
 
-/// Whether a name has a type word (region, облысы, край…).
-fn has_type_word(text: &str) -> bool {
-    let key = kzrel_names::match_key(text);
-    kzrel_names::bare_key(&key) != key
+/// The keys of the texts one extraction looks at, each worked out once: a text names
+/// the same few entities by the same few names many times.
+#[derive(Default)]
+struct Keys<'a> {
+    /// A text's match key without type words, and whether it had any.
+    bare: HashMap<&'a str, (String, bool)>,
+}
+
+impl<'a> Keys<'a> {
+    fn get(&mut self, text: &'a str) -> &(String, bool) {
+        self.bare.entry(text).or_insert_with(|| {
+            let key = kzrel_names::match_key(text);
+            let bare = kzrel_names::bare_key(&key);
+            let typed = bare != key;
+            (bare, typed)
+        })
+    }
+
+    /// The match key of `text` without its type words.
+    fn bare(&mut self, text: &'a str) -> &str {
+        &self.get(text).0
+    }
+
+    /// Whether a name has a type word (region, облысы, край…).
+    fn has_type_word(&mut self, text: &'a str) -> bool {
+        self.get(text).1
+    }
 }
 
 /// Written as an abbreviation: two capitals or more in a word (ООН, `ҚазҰУ`,
@@ -359,16 +385,20 @@ fn clear_best<'a>(m: &Mention<'a>) -> Option<&'a EntityId> {
 /// parent another mention names (the city of Pavlodar in a text on Pavlodar Region),
 /// gains weight and a note, and the candidates are ranked again. A mention with a type
 /// word (Павлодарской области) lends nothing to candidates whose name has none.
-fn weigh_context(mentions: &mut [Mention<'_>], typed: &[bool], on: PartialDate) {
+fn weigh_context<'a>(
+    mentions: &mut [Mention<'a>],
+    typed: &[bool],
+    on: PartialDate,
+    keys: &mut Keys<'a>,
+) {
     /// What support from the rest of the text adds to a candidate's score: the same
     /// name with its type word elsewhere, more than a type word's absence costs (1 against
     /// 0.8); a parent named elsewhere, less.
     const SAME_NAME: f64 = 0.25;
     const PARENT: f64 = 0.2;
-    let bare = |t: &str| kzrel_names::bare_key(&kzrel_names::match_key(t));
     // The entities some mention with several candidates may name, and their parents:
     // only their clear mentions matter.
-    let wanted: std::collections::HashSet<&EntityId> = mentions
+    let wanted: HashSet<&EntityId> = mentions
         .iter()
         .filter(|m| m.candidates.len() > 1)
         .flat_map(|m| &m.candidates)
@@ -384,7 +414,7 @@ fn weigh_context(mentions: &mut [Mention<'_>], typed: &[bool], on: PartialDate) 
         if let Some(id) = clear_best(m).filter(|id| wanted.contains(id)) {
             let entry = named.entry(id).or_default();
             entry.0 += 1;
-            entry.1.push(bare(m.text));
+            entry.1.push(keys.bare(m.text).to_string());
         }
     }
     for (m, &typed) in mentions.iter_mut().zip(typed) {
@@ -398,16 +428,15 @@ fn weigh_context(mentions: &mut [Mention<'_>], typed: &[bool], on: PartialDate) 
                 .filter(|(n, _)| *n > usize::from(own == Some(id)))
                 .map(|(_, names)| names)
         };
-        let mut ranked: Vec<(f64, Match<'_>)> = Vec::with_capacity(m.candidates.len());
+        let mut ranked: Vec<(f64, Match<'a>)> = Vec::with_capacity(m.candidates.len());
         for mut c in m.candidates.drain(..) {
             let mut weight = c.score;
-            let same_name = || {
-                let name = bare(&c.matched.text);
-                elsewhere(&c.entity.id).is_some_and(|names| names.contains(&name))
-            };
-            let support = if typed && !has_type_word(&c.matched.text) {
+            let matched: &'a str = &c.matched.text;
+            let support = if typed && !keys.has_type_word(matched) {
                 None
-            } else if same_name() {
+            } else if elsewhere(&c.entity.id)
+                .is_some_and(|names| names.iter().any(|n| n == keys.bare(matched)))
+            {
                 Some((
                     SAME_NAME,
                     format!(

@@ -18,7 +18,7 @@
 //! assert_eq!(best("Өскемен"), Some((3, Method::Exact)));
 //! ```
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::key::{
@@ -115,6 +115,23 @@ pub struct NameIndex<T> {
     /// The words of `vocabulary` that end in "a", without it: the stems a Russian
     /// feminine noun's case forms have (Астаны → astan).
     stems_of_a: HashSet<String>,
+    /// The signatures (see [`signature`]) of every two words side by side in a key or a
+    /// key without its type words: two words of text whose signatures are not here are
+    /// in no name together.
+    pairs: HashSet<u64>,
+}
+
+/// A folded word's first three bytes, which its case forms, its adjective form and its
+/// base forms share (a stem keeps three letters or more), as a number.
+pub(crate) fn signature(word: &str) -> u32 {
+    word.bytes()
+        .take(3)
+        .fold(0u32, |acc, b| (acc << 8) | u32::from(b))
+}
+
+/// Two signatures side by side, as one number.
+fn pair(a: u32, b: u32) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
 }
 
 /// The trigrams of a key marked at both ends, so that short keys and keys with two
@@ -139,13 +156,14 @@ impl<T> NameIndex<T> {
             identity: new_identity(),
             names: Vec::new(),
             keys: Vec::new(),
-            by_key: HashMap::new(),
+            by_key: HashMap::default(),
             key_names: Vec::new(),
-            by_bare: HashMap::new(),
-            trigrams: HashMap::new(),
-            by_sorted: HashMap::new(),
-            vocabulary: HashSet::new(),
-            stems_of_a: HashSet::new(),
+            by_bare: HashMap::default(),
+            trigrams: HashMap::default(),
+            by_sorted: HashMap::default(),
+            vocabulary: HashSet::default(),
+            stems_of_a: HashSet::default(),
+            pairs: HashSet::default(),
         }
     }
 
@@ -169,7 +187,7 @@ impl<T> NameIndex<T> {
         let n = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
         let bare = bare_key(&key);
         if !bare.is_empty() && bare != key {
-            self.by_bare.entry(bare).or_default().push(n);
+            self.by_bare.entry(bare.clone()).or_default().push(n);
         }
         let sorted = sorted_key(&key);
         if sorted != key {
@@ -191,6 +209,12 @@ impl<T> NameIndex<T> {
                     if let Some(stem) = w.strip_suffix('a') {
                         self.stems_of_a.insert(stem.to_string());
                     }
+                }
+            }
+            for k in [&key, &bare] {
+                let sigs: Vec<u32> = k.split(' ').map(signature).collect();
+                for w in sigs.windows(2) {
+                    self.pairs.insert(pair(w[0], w[1]));
                 }
             }
             self.by_key.insert(key.clone(), k);
@@ -279,6 +303,11 @@ impl<T> NameIndex<T> {
             .collect()
     }
 
+    /// Whether two words with these signatures stand side by side in some key.
+    pub(crate) fn may_follow(&self, a: u32, b: u32) -> bool {
+        self.pairs.contains(&pair(a, b))
+    }
+
     /// [`lookup_key`](Self::lookup_key), as raw hits (which a cache may keep); names
     /// with the query's words in another order only when `reordered` (a scanner leaves
     /// them out: in running text, words in another order are another phrase).
@@ -353,7 +382,7 @@ impl<T> NameIndex<T> {
             .filter_map(|t| self.trigrams.get(&t))
             .collect();
         lists.sort_by_key(|l| l.len());
-        let mut shared: HashMap<u32, u32> = HashMap::new();
+        let mut shared: HashMap<u32, u32> = HashMap::default();
         let mut budget = POSTINGS_BUDGET;
         for ids in lists {
             if ids.len() > budget {

@@ -20,7 +20,7 @@ use foldhash::HashMap;
 use crate::chars::is_alphanumeric;
 use std::cell::RefCell;
 
-use crate::index::{Hit, Method, NameIndex, RawHit};
+use crate::index::{signature, Hit, Method, NameIndex, RawHit};
 use crate::key::{
     adjective_stem, fold_words, has_adjective_ending, is_conjunction, is_plural_type, is_type_key,
     key_from_words, match_key, type_token, MAX_KEY,
@@ -88,6 +88,9 @@ fn words(text: &str) -> Vec<(usize, usize)> {
 /// Whether the text between two words ends a phrase, so that no name spans it. A full
 /// stop does not after a short word (St. Petersburg, St.Regis, U.S.).
 fn breaks(before: &str, gap: &str) -> bool {
+    if gap == " " {
+        return false;
+    }
     let short = before.chars().count() <= 3;
     gap.chars().any(|c| {
         matches!(
@@ -150,6 +153,8 @@ struct Folded {
     ok_before_type: bool,
     /// It has an adjective's ending (курганской, омская).
     adjective: bool,
+    /// Its signature (of its type token, for a type word): see `index::signature`.
+    sig: u32,
 }
 
 /// What the scanner knows of one distinct word; each is worked out once per thread
@@ -187,6 +192,7 @@ impl Word {
                 };
                 Folded {
                     adjective: has_adjective_ending(&text),
+                    sig: signature(type_token(&text).unwrap_or(&text)),
                     typ: type_token(&text).is_some(),
                     text: text.into_boxed_str(),
                     raw_len,
@@ -391,7 +397,8 @@ fn scan_words<'a, T>(
     let text = ws.text;
     // How many words from each a name may reach: not past punctuation that ends a phrase
     // (a name does not cross a line, a bracket or a full stop: `open`), nor past a word
-    // no name has (`run`), so most words of prose start no lookup at all.
+    // no name has or two words no name has side by side (`run`), so most words of prose
+    // start no lookup at all.
     let n_words = ws.len();
     let mut open = vec![0usize; n_words + 1];
     let mut run = vec![0usize; n_words + 1];
@@ -402,7 +409,15 @@ fn scan_words<'a, T>(
                 &text[ws.ranges[k].1..ws.ranges[k + 1].0],
             );
         open[k] = if joined { open[k + 1] + 1 } else { 1 };
-        run[k] = match (ws.word(k).known, joined) {
+        // Two words go on together only if some key has them side by side (a type word
+        // may follow or lead any word: "Pavlodar Region" for a city named Pavlodar).
+        let together = joined && {
+            let (a, b) = (ws.folded(k).last(), ws.folded(k + 1).first());
+            ws.word(k).the
+                || a.zip(b)
+                    .is_none_or(|(a, b)| a.typ || b.typ || index.may_follow(a.sig, b.sig))
+        };
+        run[k] = match (ws.word(k).known, together) {
             (false, _) => 0,
             (true, true) => run[k + 1] + 1,
             (true, false) => 1,
