@@ -65,3 +65,25 @@ def test_the_seed_documents():
         assert len(mentions) > 10, path.name
         assert all(text[m.start:m.end] == m.text for m in mentions)
         assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+
+
+def test_extract_many_gives_the_best_candidates_as_columns():
+    ds = kzrel.load()
+    texts = ["Делегация Павлодарской области прибыла в Омск.", "", "😀 Өскеменде и ВКО", "no names here"]
+    cols = ds.extract_many(texts, frame=None)
+    assert list(cols) == ["doc", "start", "end", "text", "entity", "kind", "method", "score"]
+    one_by_one = [(i, m.start, m.end, m.text, m.entity.id, m.entity.kind, m.candidates[0].method,
+                   m.candidates[0].score) for i, t in enumerate(texts) for m in ds.extract(t)]
+    assert list(zip(*cols.values())) == one_by_one
+    for doc, start, end, text in zip(cols["doc"], cols["start"], cols["end"], cols["text"]):
+        assert texts[doc][start:end] == text
+    pandas = pytest.importorskip("pandas", reason="pandas is a test dependency; install .[test]")
+    df = ds.extract_many(texts)
+    assert isinstance(df, pandas.DataFrame) and len(df) == len(one_by_one)
+    cities = ds.extract_many(texts, as_of="1995", kind="city", frame=None)
+    assert cities["text"] == [m.text for t in texts for m in ds.extract(t, as_of="1995", kind="city")]
+    assert set(cities["kind"]) == {"city"} and "Омск" in cities["text"]
+    with pytest.raises(ValueError, match="frame"):
+        ds.extract_many(texts, frame="excel")
+    with pytest.raises(TypeError):
+        ds.extract_many([b"bytes"], frame=None)

@@ -275,6 +275,48 @@ impl<'c> Words<'_, 'c> {
         (self.ranges[first].0, self.ranges[last].1)
     }
 
+    /// How many words from each a name may reach: not past punctuation that ends a
+    /// phrase (a name does not cross a line, a bracket or a full stop), nor past a word no
+    /// name has or two words no name has side by side, so most words of prose start no
+    /// lookup at all. The reference (`by_lookup`) stops only at punctuation, to test that
+    /// the rest leaves no name out.
+    fn reach<T>(&self, index: &NameIndex<T>, by_lookup: bool) -> Vec<usize> {
+        let text = self.text;
+        let n_words = self.len();
+        let joined = |k: usize| {
+            k + 1 < n_words
+                && !breaks(
+                    &text[self.ranges[k].0..self.ranges[k].1],
+                    &text[self.ranges[k].1..self.ranges[k + 1].0],
+                )
+        };
+        // Two words go on together only if some key has them side by side (a type word
+        // may follow or lead any word: "Pavlodar Region" for a city named Pavlodar).
+        let together = |k: usize| {
+            let (a, b) = (self.folded(k).last(), self.folded(k + 1).first());
+            self.word(k).the
+                || a.zip(b)
+                    .is_none_or(|(a, b)| a.typ || b.typ || index.may_follow(a.sig, b.sig))
+        };
+        let mut run = vec![0usize; n_words + 1];
+        for k in (0..n_words).rev() {
+            run[k] = if by_lookup {
+                if joined(k) {
+                    run[k + 1] + 1
+                } else {
+                    1
+                }
+            } else if !self.word(k).known {
+                0
+            } else if run[k + 1] > 0 && joined(k) && together(k) {
+                run[k + 1] + 1
+            } else {
+                1
+            };
+        }
+        run
+    }
+
     /// What `index` finds for the words `first..=last` (and, when given, a type word
     /// lent by a list's last item): nothing when some word is in no key the index holds,
     /// which is most spans of running text and costs no lookup; else the lookup of the
@@ -395,41 +437,12 @@ fn scan_words<'a, T>(
     by_lookup: bool,
 ) -> Vec<Span<'a, T>> {
     let text = ws.text;
-    // How many words from each a name may reach: not past punctuation that ends a phrase
-    // (a name does not cross a line, a bracket or a full stop: `open`), nor past a word
-    // no name has or two words no name has side by side (`run`), so most words of prose
-    // start no lookup at all.
-    let n_words = ws.len();
-    let mut open = vec![0usize; n_words + 1];
-    let mut run = vec![0usize; n_words + 1];
-    for k in (0..n_words).rev() {
-        let joined = k + 1 < n_words
-            && !breaks(
-                &text[ws.ranges[k].0..ws.ranges[k].1],
-                &text[ws.ranges[k].1..ws.ranges[k + 1].0],
-            );
-        open[k] = if joined { open[k + 1] + 1 } else { 1 };
-        // Two words go on together only if some key has them side by side (a type word
-        // may follow or lead any word: "Pavlodar Region" for a city named Pavlodar).
-        let together = joined && {
-            let (a, b) = (ws.folded(k).last(), ws.folded(k + 1).first());
-            ws.word(k).the
-                || a.zip(b)
-                    .is_none_or(|(a, b)| a.typ || b.typ || index.may_follow(a.sig, b.sig))
-        };
-        run[k] = match (ws.word(k).known, together) {
-            (false, _) => 0,
-            (true, true) => run[k + 1] + 1,
-            (true, false) => 1,
-        };
-    }
+    let reach = ws.reach(index, by_lookup);
     let mut found: Vec<Found<'a, T>> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
         let mut hit = None;
-        // The reference tries every span, to test that the runs leave none out.
-        let reach = if by_lookup { open[i] } else { run[i] };
-        for n in (1..=MAX_WORDS.min(reach)).rev() {
+        for n in (1..=MAX_WORDS.min(reach[i])).rev() {
             let last = i + n - 1;
             // One word: capitalized (Astana, ВКО). Several: beginning with one (Қазақстан
             // үкіметі), or ending in a type word (павлодарской области).

@@ -373,6 +373,26 @@ impl PyDataset {
         crate::resolve::resolve(py, &self.inner, name, &opts)
     }
 
+    /// The mentions of many ``texts`` (a list or a pandas Series), read with the GIL
+    /// released, best candidate only, as columns: a ``pandas.DataFrame``
+    /// (``frame="polars"`` for polars, ``None`` for a dict of lists) with ``doc`` (the
+    /// text's position in ``texts``), ``start`` and ``end`` (Python string indices),
+    /// ``text``, ``entity``, ``kind``, ``method`` and ``score``. The fast way through a
+    /// corpus: no object per mention.
+    #[pyo3(signature = (texts, as_of = None, kind = None, country = None, frame = Some("pandas")))]
+    fn extract_many<'py>(
+        &self,
+        py: Python<'py>,
+        texts: Vec<String>,
+        as_of: Option<&str>,
+        kind: Option<&str>,
+        country: Option<&str>,
+        frame: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let opts = crate::resolve::options(py, &self.inner, as_of, kind, country, 5)?;
+        crate::extract_many::extract_many(py, &self.inner, &texts, &opts, frame)
+    }
+
     /// The best match of each of ``names`` (a list or a pandas Series), resolved with
     /// the GIL released, as a ``pandas.DataFrame`` (``frame="polars"`` for polars,
     /// ``None`` for a list of dicts): query, entity, name, kind, score, method, matched,

@@ -5,6 +5,7 @@
 mod dataset;
 mod entity;
 mod errors;
+mod extract_many;
 mod names;
 mod relation_list;
 mod relations;

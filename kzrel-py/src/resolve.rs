@@ -357,21 +357,10 @@ pub(crate) fn extract(
         let mentions = ds.extract(text, opts);
         // One pass over the text turns every byte offset into a code point index, which
         // is what Python strings count.
-        let mut bounds: Vec<usize> = mentions.iter().flat_map(|m| [m.start, m.end]).collect();
-        bounds.sort_unstable();
-        bounds.dedup();
-        let mut index = std::collections::HashMap::with_capacity(bounds.len());
-        let mut next = bounds.iter().peekable();
-        let ends = text
-            .char_indices()
-            .map(|(b, _)| b)
-            .chain(std::iter::once(text.len()));
-        for (chars, byte) in ends.enumerate() {
-            while next.peek().is_some_and(|&&b| b == byte) {
-                index.insert(byte, chars);
-                next.next();
-            }
-        }
+        let index = crate::extract_many::char_indices(
+            text,
+            mentions.iter().flat_map(|m| [m.start, m.end]).collect(),
+        );
         mentions
             .into_iter()
             .map(|m| {
@@ -379,7 +368,7 @@ pub(crate) fn extract(
                     .candidates
                     .into_iter()
                     .filter_map(|c| {
-                        let entity = ds.position(c.entity.id.as_str()).ok()?;
+                        let entity = crate::extract_many::entity_index(ds, c.entity);
                         let name = c
                             .entity
                             .names

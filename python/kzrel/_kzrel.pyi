@@ -199,6 +199,14 @@ class Dataset:
         country: Optional[str] = None,
         limit: int = 5,
     ) -> list[Mention]: ...
+    def extract_many(
+        self,
+        texts: Iterable[str],
+        as_of: Optional[str] = None,
+        kind: Optional[str] = None,
+        country: Optional[str] = None,
+        frame: Optional[str] = "pandas",
+    ) -> Any: ...
     def resolve_many(
         self,
         names: Iterable[str],
