@@ -365,8 +365,18 @@ impl<'a> Keys<'a> {
 /// Written as an abbreviation: two capitals or more in a word (ООН, `ҚазҰУ`,
 /// ЕҚЫҰ-дағы).
 fn looks_abbreviated(text: &str) -> bool {
-    text.split(char::is_whitespace)
-        .any(|w| w.chars().filter(|c| c.is_uppercase()).count() >= 2)
+    text.split(' ').any(|w| {
+        w.chars()
+            .filter(|c| {
+                if c.is_ascii() {
+                    c.is_ascii_uppercase()
+                } else {
+                    c.is_uppercase()
+                }
+            })
+            .nth(1)
+            .is_some()
+    })
 }
 
 /// A mention found by its own name: its best candidate, when the name is that entity's
@@ -462,9 +472,16 @@ fn weigh_context<'a>(
             }
             ranked.push((weight, c));
         }
+        // Among equals, a mention with a type word ("Ташкент облысы") names the region,
+        // one without ("Ташкент") the city.
+        let rank = |k: EntityKind| match k {
+            EntityKind::Region if typed => 1,
+            EntityKind::City if typed => 2,
+            k => kind_rank(k),
+        };
         ranked.sort_by(|(wa, a), (wb, b)| {
             wb.total_cmp(wa)
-                .then_with(|| kind_rank(a.entity.kind).cmp(&kind_rank(b.entity.kind)))
+                .then_with(|| rank(a.entity.kind).cmp(&rank(b.entity.kind)))
                 .then_with(|| a.entity.id.cmp(&b.entity.id))
         });
         m.candidates = ranked.into_iter().map(|(_, c)| c).collect();

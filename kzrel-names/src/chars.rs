@@ -38,6 +38,9 @@ pub(crate) fn is_word(c: char) -> bool {
 
 /// A Cyrillic letter (Cyrillic, Supplement, Extended-A/B/C blocks).
 pub(crate) fn is_cyrillic(c: char) -> bool {
+    if matches!(c, '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}') {
+        return true;
+    }
     matches!(c,
         '\u{0400}'..='\u{052F}'
         | '\u{1C80}'..='\u{1C8F}'

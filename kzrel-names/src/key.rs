@@ -36,19 +36,19 @@ struct KeyFile {
 }
 
 struct Tables {
-    fold: HashMap<char, String>,
+    fold: foldhash::HashMap<char, String>,
     /// `fold` for the code points below [`FAST_FOLD`]: 0 for none, else an index + 1
     /// into `fold_strs` (the hot path reads an array, not a hash map).
     fold_fast: Vec<u16>,
     fold_strs: Vec<String>,
     rewrite: Vec<(String, String)>,
     /// A word's form → its type token.
-    types: HashMap<String, String>,
+    types: foldhash::HashMap<String, String>,
     /// The type tokens themselves (obl, krai…), which keys hold.
-    tokens: std::collections::HashSet<String>,
+    tokens: foldhash::HashSet<String>,
     adjective_endings: Vec<String>,
     case_endings: Vec<String>,
-    case_ending_set: std::collections::HashSet<String>,
+    case_ending_set: foldhash::HashSet<String>,
     latin_case_endings: Vec<String>,
     conjunctions: Vec<String>,
     plural_types: Vec<String>,
@@ -75,7 +75,7 @@ fn tables() -> &'static Tables {
             .flat_map(|(token, forms)| forms.into_iter().map(move |f| (f, token.clone())))
             .collect();
         Tables {
-            fold: file.fold,
+            fold: file.fold.into_iter().collect(),
             fold_fast,
             fold_strs,
             rewrite: file.rewrite,

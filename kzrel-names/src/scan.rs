@@ -255,6 +255,8 @@ struct Words<'t, 'c> {
     ranges: Vec<(usize, usize)>,
     of: Vec<&'c Word>,
     text: &'t str,
+    /// The folded words of the span being looked up (one buffer for every span).
+    scratch: RefCell<Vec<&'c Folded>>,
 }
 
 impl<'c> Words<'_, 'c> {
@@ -329,16 +331,19 @@ impl<'c> Words<'_, 'c> {
         last: usize,
         lent: Option<usize>,
     ) -> Vec<Hit<'a, T>> {
-        let mut fs: Vec<&Folded> = (first..=last).flat_map(|k| self.folded(k)).collect();
+        let mut buf = self.scratch.borrow_mut();
+        buf.clear();
+        buf.extend((first..=last).flat_map(|k| self.folded(k)));
         if let Some(t) = lent {
-            fs.extend(self.folded(t));
+            buf.extend(self.folded(t));
         }
+        let mut fs: &[&Folded] = &buf;
         // As `key_from_words` reads them: a possessive's "s" and a leading "the" go.
         if fs.len() > 1 && fs.last().is_some_and(|f| &*f.text == "s") {
-            fs.pop();
+            fs = &fs[..fs.len() - 1];
         }
         if fs.len() > 1 && &*fs[0].text == "the" {
-            fs.remove(0);
+            fs = &fs[1..];
         }
         let plausible = (0..fs.len()).all(|j| {
             fs[j].typ
@@ -424,6 +429,7 @@ pub(crate) fn scan_with<'a, T>(
             of: of.iter().map(|&id| &words[id as usize]).collect(),
             ranges,
             text,
+            scratch: RefCell::new(Vec::with_capacity(4 * MAX_WORDS)),
         };
         scan_words(index, &ws, spans, by_lookup)
     })
