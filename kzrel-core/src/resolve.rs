@@ -303,31 +303,44 @@ impl Dataset {
         // Which mentions have a type word: their own, or one a list lends them.
         let mut typed = Vec::new();
         let mut keys = Keys::default();
-        let mut mentions: Vec<Mention<'a>> = kzrel_names::scan(self.name_index(), text)
-            .into_iter()
-            .filter_map(|span| {
-                let lent = span.lent_type;
-                let surface = &text[span.start..span.end];
+        // A text names the same things by the same words many times: each surface is
+        // ranked once (the scanner's hits for a text are always the same, except for an
+        // item of a list, which takes its type word from elsewhere).
+        let mut ranked: HashMap<&'a str, Vec<Match<'a>>> = HashMap::new();
+        let mut mentions: Vec<Mention<'a>> = Vec::new();
+        for span in kzrel_names::scan(self.name_index(), text) {
+            let lent = span.lent_type;
+            let surface = &text[span.start..span.end];
+            let rank = |hits| {
                 // The scanner's hits are the lookup of the span; ranked as resolve ranks.
-                let mut candidates = self.rank_on(span.hits, opts, on);
+                let mut candidates = self.rank_on(hits, opts, on);
                 // An abbreviation names only in capitals: "On" and "Он" are not ООН.
                 if !looks_abbreviated(surface) {
                     candidates.retain(|c| {
                         c.matched.text.len() > 24 || !looks_abbreviated(&c.matched.text)
                     });
                 }
-                if candidates.is_empty() {
-                    return None;
-                }
-                typed.push(lent || (candidates.len() > 1 && keys.has_type_word(surface)));
-                Some(Mention {
-                    start: span.start,
-                    end: span.end,
-                    text: surface,
-                    candidates,
-                })
-            })
-            .collect();
+                candidates
+            };
+            let candidates = if lent {
+                rank(span.hits)
+            } else {
+                ranked
+                    .entry(surface)
+                    .or_insert_with(|| rank(span.hits))
+                    .clone()
+            };
+            if candidates.is_empty() {
+                continue;
+            }
+            typed.push(lent || (candidates.len() > 1 && keys.has_type_word(surface)));
+            mentions.push(Mention {
+                start: span.start,
+                end: span.end,
+                text: surface,
+                candidates,
+            });
+        }
         weigh_context(&mut mentions, &typed, on, &mut keys);
         mentions
     }
