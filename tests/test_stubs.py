@@ -29,3 +29,17 @@ def test_every_stub_name_exists():
             if not hasattr(_kzrel, node.name):
                 missing.append(node.name)
     assert seen > 50 and missing == []
+
+
+def test_stubtest_finds_the_stubs_true():
+    """mypy's stubtest compares every signature, default and class property of the stubs
+    with the native module."""
+    import subprocess
+    import sys
+
+    import pytest
+
+    pytest.importorskip("mypy", reason="mypy is a test dependency; install .[test]")
+    r = subprocess.run([sys.executable, "-m", "mypy.stubtest", "kzrel._kzrel"], capture_output=True, text=True,
+                       cwd=ROOT)
+    assert r.returncode == 0, r.stdout + r.stderr

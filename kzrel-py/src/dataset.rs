@@ -567,5 +567,6 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(load, m)?)?;
     m.add_function(wrap_pyfunction!(_embedded_entity, m)?)?;
     m.add_function(wrap_pyfunction!(_load_again, m)?)?;
+    m.add_function(wrap_pyfunction!(crate::entity::_name, m)?)?;
     Ok(())
 }

@@ -47,8 +47,54 @@ impl From<&Name> for PyName {
     }
 }
 
+/// What a name pickles as: its fields.
+type NameState = (
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+);
+
+/// A name again, for unpickling.
+#[pyfunction]
+pub fn _name(
+    text: String,
+    lang: String,
+    script: String,
+    kind: String,
+    period: Option<String>,
+    source: Option<String>,
+) -> PyName {
+    PyName {
+        text,
+        lang,
+        script,
+        kind,
+        period,
+        source,
+    }
+}
+
 #[pymethods]
 impl PyName {
+    /// Pickles as its fields.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, NameState)> {
+        let f = py.import("kzrel._kzrel")?.getattr("_name")?;
+        Ok((
+            f,
+            (
+                self.text.clone(),
+                self.lang.clone(),
+                self.script.clone(),
+                self.kind.clone(),
+                self.period.clone(),
+                self.source.clone(),
+            ),
+        ))
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let r = |s: &str| -> PyResult<String> { py_repr(py, s) };
         let period = match &self.period {

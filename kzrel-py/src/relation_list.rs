@@ -175,6 +175,13 @@ impl PyRelations {
 
 #[pymethods]
 impl PyRelations {
+    /// Relations pickle as their ids and come back from the embedded dataset.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (Vec<String>,))> {
+        let f = py.import("kzrel._kzrel")?.getattr("_embedded_relations")?;
+        let ids = self.get().iter().map(|r| r.id.to_string()).collect();
+        Ok((f, (ids,)))
+    }
+
     fn __len__(&self) -> usize {
         self.indices.len()
     }

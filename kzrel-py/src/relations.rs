@@ -313,6 +313,16 @@ impl PyRelation {
 
 #[pymethods]
 impl PyParty {
+    /// Pickles as its entity (by id) and role.
+    #[allow(clippy::type_complexity)]
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, (Py<PyEntity>, String))> {
+        let f = py.import("kzrel._kzrel")?.getattr("_party")?;
+        Ok((f, (self.entity.clone_ref(py), self.role.clone())))
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let e = self.entity.bind(py).repr()?;
         Ok(format!("Party({e}, role={:?})", self.role))
@@ -321,6 +331,24 @@ impl PyParty {
 
 #[pymethods]
 impl PyCitation {
+    /// Pickles as its fields.
+    #[allow(clippy::type_complexity)]
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, (String, Py<PyAny>, String, String))> {
+        let f = py.import("kzrel._kzrel")?.getattr("_citation")?;
+        Ok((
+            f,
+            (
+                self.source.clone(),
+                self.document.clone_ref(py),
+                self.locator.clone(),
+                self.quote.clone(),
+            ),
+        ))
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Citation({:?}, {:?}, {:?})",
@@ -329,7 +357,46 @@ impl PyCitation {
     }
 }
 
+/// A party again, for unpickling.
+#[pyfunction]
+pub fn _party(entity: Py<PyEntity>, role: String) -> PyParty {
+    PyParty { entity, role }
+}
+
+/// A citation again, for unpickling.
+#[pyfunction]
+pub fn _citation(
+    source: String,
+    document: Py<PyAny>,
+    locator: String,
+    quote: String,
+) -> PyCitation {
+    PyCitation {
+        source,
+        document,
+        locator,
+        quote,
+    }
+}
+
+/// Relations of the embedded dataset by id, for unpickling.
+#[pyfunction]
+pub fn _embedded_relations(ids: Vec<String>) -> PyResult<PyRelations> {
+    let ds = Dataset::embedded().map_err(bad)?;
+    let indices = ids
+        .iter()
+        .map(|id| {
+            ds.relation_position(id)
+                .ok_or_else(|| bad(format!("no relation {id:?} in the embedded dataset")))
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok(PyRelations { ds, indices })
+}
+
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(_party, m)?)?;
+    m.add_function(wrap_pyfunction!(_citation, m)?)?;
+    m.add_function(wrap_pyfunction!(_embedded_relations, m)?)?;
     m.add_class::<PyRelations>()?;
     m.add_class::<PyRelation>()?;
     m.add_class::<PyParty>()?;

@@ -26,8 +26,44 @@ pub struct PyMatch {
     notes: Vec<String>,
 }
 
+/// What a match pickles as: entity, score, method, matched name, notes.
+type MatchState = (Py<PyEntity>, f64, String, Py<PyName>, Vec<String>);
+
+/// A match again, for unpickling.
+#[pyfunction]
+pub fn _match(
+    entity: Py<PyEntity>,
+    score: f64,
+    method: String,
+    matched: Py<PyName>,
+    notes: Vec<String>,
+) -> PyMatch {
+    PyMatch {
+        entity,
+        score,
+        method,
+        matched,
+        notes,
+    }
+}
+
 #[pymethods]
 impl PyMatch {
+    /// Pickles as its fields (the entity by id).
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, MatchState)> {
+        let f = py.import("kzrel._kzrel")?.getattr("_match")?;
+        Ok((
+            f,
+            (
+                self.entity.clone_ref(py),
+                self.score,
+                self.method.clone(),
+                self.matched.clone_ref(py),
+                self.notes.clone(),
+            ),
+        ))
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let e = self.entity.bind(py).repr()?;
         let m = self.matched.bind(py).getattr("text")?.repr()?;
@@ -403,5 +439,6 @@ pub(crate) fn extract(
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyMatch>()?;
     m.add_function(wrap_pyfunction!(_mention, m)?)?;
+    m.add_function(wrap_pyfunction!(_match, m)?)?;
     m.add_class::<PyMention>()
 }

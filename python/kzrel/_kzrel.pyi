@@ -3,6 +3,40 @@
 from os import PathLike
 from typing import Any, Iterable, Iterator, Literal, Optional, Sequence, final, overload
 
+__all__ = [
+    "__version__",
+    "__data_version__",
+    "SchemeInfo",
+    "ScriptReport",
+    "transliterate",
+    "transliterate_list",
+    "to_cyrillic",
+    "to_cyrillic_list",
+    "schemes",
+    "scheme",
+    "detect_script",
+    "normalize",
+    "Dataset",
+    "Entity",
+    "Name",
+    "load",
+    "_embedded_entity",
+    "_load_again",
+    "_name",
+    "_party",
+    "_citation",
+    "_embedded_relations",
+    "Relations",
+    "Relation",
+    "Party",
+    "Citation",
+    "_embedded_relation",
+    "Match",
+    "_mention",
+    "_match",
+    "Mention",
+]
+
 __version__: str
 __data_version__: str
 
@@ -27,7 +61,7 @@ class SchemeInfo:
     def aliases(self) -> list[str]: ...
     @property
     def profiles(self) -> list[str]: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
 @final
@@ -146,7 +180,7 @@ class Entity:
     def to_dict(self) -> dict[str, Any]: ...
     def _repr_html_(self) -> str: ...
     def __str__(self) -> str: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
 @final
@@ -205,7 +239,7 @@ class Dataset:
         as_of: Optional[str] = None,
         kind: Optional[str] = None,
         country: Optional[str] = None,
-        frame: Optional[str] = "pandas",
+        frame: Optional[str] = ...,
     ) -> Any: ...
     def resolve_many(
         self,
@@ -213,10 +247,11 @@ class Dataset:
         as_of: Optional[str] = None,
         kind: Optional[str] = None,
         country: Optional[str] = None,
-        frame: Optional[str] = "pandas",
+        frame: Optional[str] = ...,
     ) -> Any: ...
     def __len__(self) -> int: ...
 
+@final
 class Match:
     """One candidate entity for a query: entity, score, method, matched name, notes."""
 
@@ -231,6 +266,7 @@ class Match:
     @property
     def notes(self) -> list[str]: ...
 
+@final
 class Mention:
     """A mention of an entity in a text: Python string indices, surface, candidates."""
 
@@ -244,9 +280,10 @@ class Mention:
     def entity(self) -> Entity: ...
     @property
     def candidates(self) -> list[Match]: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
     def __reduce__(self) -> tuple[object, tuple[object, ...]]: ...
 
+@final
 class Party:
     """An entity taking part in a relation, with its role."""
 
@@ -255,6 +292,7 @@ class Party:
     @property
     def role(self) -> str: ...
 
+@final
 class Citation:
     """Where a relation is stated: source id and record, locator, verbatim quote."""
 
@@ -267,6 +305,7 @@ class Citation:
     @property
     def quote(self) -> str: ...
 
+@final
 class Relation:
     """An agreement, partnership, event, trade figure, membership or project."""
 
@@ -295,14 +334,15 @@ class Relation:
     def to_dict(self) -> dict[str, Any]: ...
     def _repr_html_(self) -> str: ...
 
+@final
 class Relations:
     """Relations in date order, convertible to tables and files."""
 
     def __len__(self) -> int: ...
     @overload
-    def __getitem__(self, index: int) -> Relation: ...
+    def __getitem__(self, index: int, /) -> Relation: ...
     @overload
-    def __getitem__(self, index: slice) -> Relations: ...
+    def __getitem__(self, index: slice, /) -> Relations: ...
     def __iter__(self) -> Iterator[Relation]: ...
     @property
     def ids(self) -> list[str]: ...
@@ -322,3 +362,17 @@ def load(
 ) -> Dataset: ...
 def _embedded_entity(id: str) -> Entity: ...
 def _embedded_relation(id: str) -> Relation: ...
+
+def _load_again(
+    files: Sequence[str | PathLike[str]], embedded: bool, embedded_relations: bool
+) -> Dataset: ...
+def _mention(
+    ds: Dataset, start: int, end: int, text: str, candidates: list[tuple[str, float, str, int, list[str]]]
+) -> Mention: ...
+def _name(
+    text: str, lang: str, script: str, kind: str, period: Optional[str], source: Optional[str]
+) -> Name: ...
+def _party(entity: Entity, role: str) -> Party: ...
+def _citation(source: str, document: Any, locator: str, quote: str) -> Citation: ...
+def _embedded_relations(ids: Sequence[str]) -> Relations: ...
+def _match(entity: Entity, score: float, method: str, matched: Name, notes: Sequence[str]) -> Match: ...
