@@ -63,3 +63,15 @@ def test_relations_and_names_keep_their_content():
     m = pickle.loads(pickle.dumps(OBJECTS["Match"]))
     assert (m.entity.id, m.method, m.matched.text, m.notes) == (
         OBJECTS["Match"].entity.id, OBJECTS["Match"].method, OBJECTS["Match"].matched.text, OBJECTS["Match"].notes)
+
+
+@pytest.mark.parametrize("fail", [
+    lambda: kzrel.load().entity("KZZ"),
+    lambda: kzrel.transliterate("x", "nope"),
+    lambda: kzrel.load("/nonexistent/mine.jsonl"),
+])
+def test_exceptions_pickle(fail):
+    with pytest.raises(Exception) as info:
+        fail()
+    again = pickle.loads(pickle.dumps(info.value))
+    assert type(again) is type(info.value) and str(again) == str(info.value)
