@@ -87,3 +87,13 @@ def test_extract_many_gives_the_best_candidates_as_columns():
         ds.extract_many(texts, frame="excel")
     with pytest.raises(TypeError):
         ds.extract_many([b"bytes"], frame=None)
+
+
+def test_matches_and_mentions_show_in_jupyter():
+    ds = kzrel.load()
+    m = ds.extract("Алтайский край. <Алтай> & Co")[1]
+    html = m._repr_html_()
+    assert html.startswith("<div><mark>Алтай</mark> [17:22]") and "ru-altayskiy-kray" in html
+    assert "<Алтай>" not in html and "&lt;" not in html.split("</mark>")[0]
+    one = m.candidates[0]._repr_html_()
+    assert "<b>Altai Krai</b>" in one and "<li>" in one and "&quot;" in one

@@ -1,5 +1,6 @@
 //! Bindings of resolution: `Dataset.resolve`, `Dataset.resolve_many`, `Match`.
 
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 use kzrel_core::dataset::Dataset;
@@ -61,6 +62,18 @@ impl PyMatch {
                 self.matched.clone_ref(py),
                 self.notes.clone(),
             ),
+        ))
+    }
+
+    /// A line for Jupyter: the entity, its kind, the score, the method, the name met and
+    /// the notes.
+    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
+        let e = self.entity.bind(py).get();
+        let matched: String = self.matched.bind(py).getattr("text")?.extract()?;
+        Ok(format!(
+            "<div>{}{}</div>",
+            match_cells(e, self.score, &self.method, &matched),
+            notes_html(&self.notes)
         ))
     }
 
@@ -203,6 +216,32 @@ pub(crate) fn resolve_many<'py>(
     }
 }
 
+/// A match in HTML: the entity's name, id and kind, the score, method and name met.
+fn match_cells(e: &PyEntity, score: f64, method: &str, matched: &str) -> String {
+    let esc = crate::dataset::html_escape;
+    let entity = e.get();
+    format!(
+        "<b>{}</b> <code>{}</code> ({}) — {score:.3}, {}, “{}”",
+        esc(&crate::dataset::display_name(entity)),
+        esc(entity.id.as_str()),
+        esc(&entity.kind.to_string()),
+        esc(method),
+        esc(matched)
+    )
+}
+
+/// Notes as an HTML list (nothing when there are none).
+fn notes_html(notes: &[String]) -> String {
+    if notes.is_empty() {
+        return String::new();
+    }
+    let mut items = String::new();
+    for n in notes {
+        let _ = write!(items, "<li>{}</li>", crate::dataset::html_escape(n));
+    }
+    format!("<ul>{items}</ul>")
+}
+
 /// One candidate of a mention, as compact data: Python objects are made when asked for.
 #[derive(Clone)]
 struct Candidate {
@@ -271,6 +310,30 @@ impl PyMention {
             .iter()
             .map(|c| self.candidate(py, c))
             .collect()
+    }
+
+    /// For Jupyter: the text and its span, then every candidate in a table.
+    fn _repr_html_(&self) -> String {
+        let esc = crate::dataset::html_escape;
+        let mut rows = String::new();
+        for (rank, c) in self.candidates.iter().enumerate() {
+            let e = PyEntity::at(&self.ds.inner, c.entity);
+            let name = &self.ds.inner.entities()[c.entity].names[c.name].text;
+            let _ = write!(
+                rows,
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                rank + 1,
+                match_cells(&e, c.score, c.method, name),
+                esc(&c.notes.join("; "))
+            );
+        }
+        format!(
+            "<div><mark>{}</mark> [{}:{}]<table><tr><th>#</th><th>candidate</th>\
+             <th>notes</th></tr>{rows}</table></div>",
+            esc(&self.text),
+            self.start,
+            self.end
+        )
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
