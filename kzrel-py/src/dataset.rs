@@ -428,9 +428,9 @@ impl PyDataset {
         kind: Option<&str>,
         country: Option<&str>,
         limit: usize,
-    ) -> PyResult<Vec<crate::resolve::PyMention>> {
+    ) -> PyResult<Vec<crate::mention::PyMention>> {
         let opts = crate::resolve::options(py, &self.inner, as_of, kind, country, limit)?;
-        Ok(crate::resolve::extract(py, self, text, &opts))
+        Ok(crate::mention::extract(py, self, text, &opts))
     }
 
     /// The relation with id ``id``; a ``KeyError`` if there is none.

@@ -6,6 +6,7 @@ mod dataset;
 mod entity;
 mod errors;
 mod extract_many;
+mod mention;
 mod names;
 mod relation_list;
 mod relations;
