@@ -43,3 +43,18 @@ def test_stubtest_finds_the_stubs_true():
     r = subprocess.run([sys.executable, "-m", "mypy.stubtest", "kzrel._kzrel"], capture_output=True, text=True,
                        cwd=ROOT)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_a_typed_example_passes_mypy_strict_and_runs():
+    import subprocess
+    import sys
+
+    import pytest
+
+    pytest.importorskip("mypy", reason="mypy is a test dependency; install .[test]")
+    example = ROOT / "examples" / "typed.py"
+    r = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(example)],
+                       capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stdout + r.stderr
+    run = subprocess.run([sys.executable, str(example)], capture_output=True, text=True)
+    assert run.returncode == 0 and "ru-kurganskaya-oblast" in run.stdout, run.stderr
