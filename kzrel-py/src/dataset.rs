@@ -492,6 +492,24 @@ pub(crate) fn import_optional<'py>(py: Python<'py>, name: &str) -> PyResult<Boun
     })
 }
 
+/// `data` (rows or columns) as the `DataFrame` `frame` names ("pandas" or "polars"), or
+/// as it is for None.
+pub(crate) fn as_frame<'py>(
+    py: Python<'py>,
+    data: Bound<'py, PyAny>,
+    frame: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    match frame {
+        None => Ok(data),
+        Some(lib @ ("pandas" | "polars")) => import_optional(py, lib)?
+            .getattr("DataFrame")?
+            .call1((data,)),
+        Some(other) => Err(PyValueError::new_err(format!(
+            "frame={other:?}: one of \"pandas\", \"polars\" or None"
+        ))),
+    }
+}
+
 /// The English name in use today, else the first name.
 pub(crate) fn display_name(e: &Entity) -> String {
     e.name("en", &PartialDate::today())

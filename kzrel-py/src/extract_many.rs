@@ -8,9 +8,6 @@ use kzrel_core::resolve::Resolve;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
-use crate::dataset::import_optional;
-use crate::relations::bad;
-
 /// The position of `e` in `ds.entities()`: a `Match` refers to the dataset's own record.
 pub(crate) fn entity_index(ds: &Dataset, e: &Entity) -> usize {
     let base = ds.entities().as_ptr() as usize;
@@ -123,13 +120,5 @@ pub(crate) fn extract_many<'py>(
     ] {
         cols.set_item(name, list)?;
     }
-    match frame {
-        None => Ok(cols.into_any()),
-        Some(lib @ ("pandas" | "polars")) => import_optional(py, lib)?
-            .getattr("DataFrame")?
-            .call1((cols,)),
-        Some(other) => Err(bad(format!(
-            "frame={other:?}: one of \"pandas\", \"polars\" or None"
-        ))),
-    }
+    crate::dataset::as_frame(py, cols.into_any(), frame)
 }

@@ -9,8 +9,7 @@ use kzrel_core::resolve::Resolve;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::dataset::{as_of, entity_id, import_optional, parse_kind, PyEntity, PyName};
-use crate::relations::bad;
+use crate::dataset::{as_of, entity_id, parse_kind, PyEntity, PyName};
 
 /// One candidate entity for a query.
 #[pyclass(module = "kzrel", name = "Match", frozen, get_all)]
@@ -215,18 +214,7 @@ pub(crate) fn resolve_many<'py>(
             Ok(row)
         })
         .collect::<PyResult<_>>()?;
-    match frame {
-        Some("pandas") => import_optional(py, "pandas")?
-            .getattr("DataFrame")?
-            .call1((rows,)),
-        Some("polars") => import_optional(py, "polars")?
-            .getattr("DataFrame")?
-            .call1((rows,)),
-        None => Ok(pyo3::types::PyList::new(py, rows)?.into_any()),
-        Some(other) => Err(bad(format!(
-            "frame={other:?}: one of \"pandas\", \"polars\" or None"
-        ))),
-    }
+    crate::dataset::as_frame(py, pyo3::types::PyList::new(py, rows)?.into_any(), frame)
 }
 
 /// A match in HTML: the entity's name, id and kind, the score, method and name met.
