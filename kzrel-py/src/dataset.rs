@@ -487,7 +487,7 @@ const ROW_COLUMNS: [&str; 11] = [
 pub(crate) fn import_optional<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyModule>> {
     py.import(name).map_err(|_| {
         pyo3::exceptions::PyImportError::new_err(format!(
-            "{name} is not installed: pip install {name}"
+            "{name} is not installed: pip install {name} (or pip install 'kzrel[{name}]')"
         ))
     })
 }

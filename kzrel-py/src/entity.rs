@@ -192,6 +192,51 @@ impl PyEntity {
         self.get().external.geonames
     }
 
+    /// Its own point as ``(latitude, longitude)`` in decimal degrees (WGS 84, from
+    /// GeoNames), or None: cities have one, units and countries do not.
+    ///
+    /// ```python
+    /// >>> import kzrel
+    /// >>> kzrel.load().entity("kz-ust-kamenogorsk").coordinates
+    /// (49.97143, 82.60586)
+    ///
+    /// ```
+    #[getter]
+    fn coordinates(&self) -> Option<(f64, f64)> {
+        self.get().coordinates.map(|c| (c.lat, c.lon))
+    }
+
+    /// Where to draw it on ``as_of`` (today when None), as ``(latitude, longitude,
+    /// basis)``: its own point (basis ``"own"``), else its administrative centre's
+    /// (``"seat"``), else for a region, district or city the mean of the points of the
+    /// places inside it (``"inside"``: a rough point within it, not a centroid). None
+    /// for a country, organization, company or person without a point of its own.
+    ///
+    /// ```python
+    /// >>> import kzrel
+    /// >>> ds = kzrel.load()
+    /// >>> ds.entity("KZ-63").location()
+    /// (49.97143, 82.60586, 'seat')
+    /// >>> ds.entity("ru-altayskiy-kray").location()[2]
+    /// 'inside'
+    /// >>> ds.entity("KZ").location() is None
+    /// True
+    ///
+    /// ```
+    #[pyo3(signature = (as_of = None))]
+    fn location(&self, as_of: Option<&str>) -> PyResult<Option<(f64, f64, &'static str)>> {
+        use kzrel_core::dataset::LocationBasis;
+        let on = self::as_of(as_of)?;
+        Ok(self.ds.location(self.get(), &on).map(|l| {
+            let basis = match l.basis {
+                LocationBasis::Own => "own",
+                LocationBasis::Seat(_) => "seat",
+                LocationBasis::Inside(_) => "inside",
+            };
+            (l.coordinates.lat, l.coordinates.lon, basis)
+        }))
+    }
+
     /// When it existed (``"1997/.."``), or None when the dataset knows no bounds.
     #[getter]
     fn period(&self) -> Option<String> {
@@ -218,6 +263,26 @@ impl PyEntity {
     fn seat(&self, as_of: Option<&str>) -> PyResult<Option<PyEntity>> {
         let on = self::as_of(as_of)?;
         Ok(self.linked(self.get().seat(&on)))
+    }
+
+    /// Its parents on ``as_of`` (today when None), nearest first: a city's region, then
+    /// the region's country.
+    ///
+    /// ```python
+    /// >>> import kzrel
+    /// >>> [e.id for e in kzrel.load().entity("kz-semey").ancestors(as_of="2010")]
+    /// ['kz-shyghys-qazaqstan-oblysy', 'kz']
+    ///
+    /// ```
+    #[pyo3(signature = (as_of = None))]
+    fn ancestors(&self, as_of: Option<&str>) -> PyResult<Vec<PyEntity>> {
+        let on = self::as_of(as_of)?;
+        Ok(self
+            .ds
+            .ancestors(self.get(), &on)
+            .into_iter()
+            .filter_map(|a| self.linked(Some(&a.id)))
+            .collect())
     }
 
     /// The country it is in on ``as_of`` (today when None): itself for a country.

@@ -27,10 +27,12 @@ use crate::time::PartialDate;
 
 mod amend;
 mod builder;
+mod location;
 mod relations;
 
 pub use amend::Amendment;
 pub use builder::DatasetBuilder;
+pub use location::{Location, LocationBasis};
 
 /// A document or data set the dataset cites.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -289,6 +291,26 @@ impl Dataset {
             at = self.entity(at.parent(as_of)?.as_str()).ok()?;
         }
         None
+    }
+
+    /// The parents of `entity` on `as_of`, nearest first, up to the top of its chain:
+    /// Oskemen's are East Kazakhstan Region and Kazakhstan.
+    pub fn ancestors<'a>(&'a self, entity: &Entity, as_of: &PartialDate) -> Vec<&'a Entity> {
+        let mut out: Vec<&Entity> = Vec::new();
+        let mut next = entity.parent(as_of);
+        while let Some(id) = next {
+            // A cycle would repeat an entity: stop there (the loader forbids only
+            // self-parents, so this guards against longer loops).
+            let Ok(p) = self.entity(id.as_str()) else {
+                break;
+            };
+            if p.id == entity.id || out.iter().any(|a| a.id == p.id) {
+                break;
+            }
+            out.push(p);
+            next = p.parent(as_of);
+        }
+        out
     }
 
     /// The entities that name `entity` among their predecessors (East Kazakhstan Region

@@ -307,3 +307,18 @@ fn suggestions_come_from_ids_and_codes() {
     );
     assert_eq!(ds.entity("xyz").unwrap_err().suggestion, None);
 }
+
+#[test]
+fn ancestors_follow_the_date_nearest_first() {
+    let ds = Dataset::embedded().unwrap();
+    let semey = ds.entity("kz-semey").unwrap();
+    let ids = |on: &str| -> Vec<String> {
+        ds.ancestors(semey, &on.parse().unwrap())
+            .iter()
+            .map(|e| e.id.to_string())
+            .collect()
+    };
+    assert_eq!(ids("2010"), ["kz-shyghys-qazaqstan-oblysy", "kz"]);
+    assert_eq!(ids("2023"), ["kz-abay-oblysy", "kz"]);
+    assert!(ds.ancestors(ds.entity("KZ").unwrap(), &PartialDate::today()).is_empty());
+}
