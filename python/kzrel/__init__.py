@@ -30,7 +30,11 @@ documents state, each with its source's words.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+# typing costs ~10 ms to import and is needed only by type checkers here (the
+# annotations are strings): keep `import kzrel` to a few milliseconds.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterable
 
 from kzrel import errors
 from kzrel._kzrel import (

@@ -4,7 +4,11 @@ multiprocessing)."""
 
 from __future__ import annotations
 
-from typing import Optional
+# typing costs ~10 ms to import and is needed only by type checkers here (the
+# annotations are strings): keep `import kzrel` to a few milliseconds.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional
 
 __all__ = [
     "KzrelError",
