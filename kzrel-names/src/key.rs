@@ -91,8 +91,9 @@ fn tables() -> &'static Tables {
     })
 }
 
-/// The longest key worth comparing, in bytes: a longer text is cut there, so that no
-/// query costs more than a name does.
+/// The longest key worth comparing, in bytes of folded text: a longer text is cut there,
+/// so that no query costs more than a name does. The spelling rewrites that follow (c →
+/// ts, x → ks, j → zh) may lengthen a key to at most twice this.
 pub const MAX_KEY: usize = 96;
 
 /// Code points below this fold through an array.
@@ -456,6 +457,12 @@ mod tests {
     fn long_and_odd_input_is_bounded() {
         let long = "а".repeat(10_000);
         assert!(match_key(&long).len() <= MAX_KEY + 16);
+        // Found by fuzzing (fuzz/fuzz_targets/script.rs): a long word of Latin c, each
+        // rewritten to ts, makes a key of up to twice MAX_KEY, and no more.
+        let cs = format!("від{}бувся", "C".repeat(120));
+        let key = match_key(&cs);
+        assert!(key.len() > MAX_KEY && key.len() <= 2 * (MAX_KEY + 8), "{}", key.len());
+        assert!(match_key(&"c".repeat(10_000)).len() <= 2 * (MAX_KEY + 8));
         assert_eq!(match_key(""), "");
         assert_eq!(match_key("!!!"), "");
         assert!(base_forms("").next().is_none());
