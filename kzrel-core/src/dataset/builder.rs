@@ -136,12 +136,19 @@ impl DatasetBuilder {
             self.problem(&name, None, why.into());
             return self;
         }
-        match std::fs::read_to_string(path) {
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                self.problem(&name, None, format!("cannot read it: {e}"));
+                return self;
+            }
+        };
+        match super::read::utf8_text(bytes) {
             Ok(text) if ext == "jsonl" => self.jsonl(&name, &text),
             Ok(text) if ext == "csv" => self.relations_csv(&name, &text),
             Ok(text) => self.toml(&name, &text),
-            Err(e) => {
-                self.problem(&name, None, format!("cannot read it: {e}"));
+            Err((line, why)) => {
+                self.problem(&name, line, why);
                 self
             }
         }
@@ -206,6 +213,7 @@ impl DatasetBuilder {
             }
         }
         problems.extend(self.references(&ds));
+        problems.extend(super::cycles::parent_cycles(&self.entities));
         problems.extend(official_twins(&self.entities));
         let raw = std::mem::take(&mut self.relations);
         ds.entities = self.entities.into_iter().map(|(e, _, _)| e).collect();

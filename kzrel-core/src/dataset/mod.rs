@@ -27,7 +27,9 @@ use crate::time::PartialDate;
 
 mod amend;
 mod builder;
+mod cycles;
 mod location;
+mod read;
 mod relations;
 
 pub use amend::Amendment;

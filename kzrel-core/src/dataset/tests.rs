@@ -320,5 +320,57 @@ fn ancestors_follow_the_date_nearest_first() {
     };
     assert_eq!(ids("2010"), ["kz-shyghys-qazaqstan-oblysy", "kz"]);
     assert_eq!(ids("2023"), ["kz-abay-oblysy", "kz"]);
-    assert!(ds.ancestors(ds.entity("KZ").unwrap(), &PartialDate::today()).is_empty());
+    assert!(ds
+        .ancestors(ds.entity("KZ").unwrap(), &PartialDate::today())
+        .is_empty());
+}
+
+#[test]
+fn a_cycle_of_parents_is_a_problem_once() {
+    let rec = |id: &str, parent: &str| {
+        format!(
+            r#"{{"id":"{id}","kind":"city","names":[{{"text":"{id}","lang":"en","script":"Latn","kind":"official","source":"s"}}],"parents":[{{"id":"{parent}","source":"s"}}]}}"#
+        )
+    };
+    let lines = [
+        rec("kz-a", "kz-b"),
+        rec("kz-b", "kz-c"),
+        rec("kz-c", "kz-a"),
+        rec("kz-d", "kz-a"),
+    ]
+    .join("\n");
+    let err = build(&lines).unwrap_err();
+    let cycles: Vec<String> = err
+        .problems
+        .iter()
+        .map(ToString::to_string)
+        .filter(|p| p.contains("lead back"))
+        .collect();
+    assert_eq!(
+        cycles,
+        [
+            "mine.jsonl:1: kz-a: its parents lead back to it (kz-a → kz-b → kz-c → kz-a); a unit \
+          cannot lie inside what lies inside it"
+        ]
+    );
+}
+
+#[test]
+fn files_not_in_utf8_are_named_with_their_line() {
+    let dir = std::env::temp_dir().join(format!("kzrel-read-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bom = dir.join("bom.toml");
+    std::fs::write(&bom, b"\xEF\xBB\xBF[s]\ntitle = \"A source\"\n").unwrap();
+    let cp1251 = dir.join("cp1251.jsonl");
+    std::fs::write(&cp1251, b"\n\xC0\xEB\xEC\xE0\xF2\xFB\n").unwrap();
+    let mut b = Dataset::builder();
+    b.file(&bom).file(&cp1251);
+    let err = b.build().unwrap_err();
+    let all: Vec<String> = err.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert!(
+        all[0].contains("cp1251.jsonl:2: not UTF-8 at byte 1 of the line (0xC0)"),
+        "{all:?}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
 }
