@@ -2,7 +2,8 @@
 virtualenv and work there; `import kzrel` stays light; optional dependencies that are
 missing are named with the extra that brings them.
 
-The install test builds and compiles (about a minute, sharing this clone's cargo cache);
+The install test builds and compiles (a few minutes the first time, in
+target/sdist-install; about a minute after);
 KZREL_SKIP_PACKAGING=1 skips it for quick local runs. CI runs it.
 """
 
@@ -88,8 +89,10 @@ def test_wheel_and_sdist_install_into_fresh_virtualenvs(tmp_path):
 
     for name, artefact in (("wheel", wheel), ("sdist", sdist)):
         python = _venv(tmp_path / name)
-        # The sdist compiles with Rust; sharing this clone's cargo cache saves minutes.
-        pip_env = {**os.environ, "CARGO_TARGET_DIR": str(ROOT / "target")}
+        # The sdist compiles with Rust, in a target folder of its own that later runs
+        # reuse. Not the clone's own target/: a build from the unpacked sdist's path
+        # would leave build-script output there that points at that (deleted) path.
+        pip_env = {**os.environ, "CARGO_TARGET_DIR": str(ROOT / "target" / "sdist-install")}
         _run(python, "-m", "pip", "install", "-q", "--disable-pip-version-check", str(artefact), env=pip_env)
         # Run from elsewhere, so that the clone's python/ folder cannot stand in.
         assert _run(python, "-c", SMOKE, cwd=tmp_path).stdout.startswith("ok ")

@@ -137,10 +137,29 @@ def test_map_follows_the_date_and_frames(ds):
         kp.map(ds, extent="europe")
 
 
-def test_a_missing_matplotlib_is_named(monkeypatch):
+@pytest.mark.parametrize("draw", [
+    lambda ds: kp.timeline(ds.relations(party="KZ-63")),
+    lambda ds: kp.network(ds, "KZ-63"),
+    lambda ds: kp.map(ds),
+], ids=["timeline", "network", "map"])
+def test_a_missing_matplotlib_is_named(monkeypatch, ds, draw):
     monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)
+    monkeypatch.setitem(sys.modules, "matplotlib.lines", None)
     with pytest.raises(ImportError, match=r"pip install 'kzrel\[plot\]'"):
-        kp.timeline(kzrel.load().relations(party="KZ-63"))
+        draw(ds)
+
+
+def test_long_lane_names_fit_in_the_figure(ds, tmp_path):
+    ax = kp.timeline(ds.relations(party="KZ-63", within=True), by="country")
+    fig = ax.figure
+    fig.savefig(tmp_path / "t.png")  # lays the figure out
+    renderer = fig.canvas.get_renderer()
+    width = fig.bbox.width
+    for label in ax.get_yticklabels():
+        box = label.get_window_extent(renderer)
+        assert box.x0 >= 0 and box.x1 <= width, label.get_text()
+    legend = ax.get_legend().get_window_extent(renderer)
+    assert legend.x1 <= width + 1
 
 
 def test_importing_kzrel_loads_no_plotting():

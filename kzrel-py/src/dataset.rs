@@ -13,7 +13,22 @@ use pyo3::types::PyDict;
 pub(crate) use crate::entity::{PyEntity, PyName};
 use crate::errors;
 
-/// Entities and the sources they cite, indexed for lookup.
+/// Entities and the sources they cite, indexed for lookup, with the relations between
+/// them: what :func:`kzrel.load` gives.
+///
+/// ```python
+/// >>> import kzrel
+/// >>> ds = kzrel.load()
+/// >>> ds.entity("KZ-63")
+/// Entity('kz-shyghys-qazaqstan-oblysy', region, 'East Kazakhstan Region')
+/// >>> ds.resolve("Усть-Каменогорск")[0].entity.id
+/// 'kz-ust-kamenogorsk'
+/// >>> [m.entity.id for m in ds.extract("Аким ВКО посетил Барнаул.")]
+/// ['kz-shyghys-qazaqstan-oblysy', 'ru-barnaul']
+/// >>> ds.relations(party="KZ-63", country="CN", during="2014").ids
+/// ['kar-0043', 'kar-0064', 'kar-0081', 'kar-0082']
+///
+/// ```
 #[pyclass(module = "kzrel", name = "Dataset", frozen)]
 #[derive(Clone)]
 pub struct PyDataset {
@@ -129,6 +144,23 @@ pub(crate) fn unknown(py: Python<'_>, e: &UnknownEntity) -> PyErr {
 /// of sources (and ``[[entity]]``/``[[relation]]`` records). A dataset that does not
 /// check out raises :class:`kzrel.DatasetError` listing every problem, and nothing is
 /// loaded.
+///
+/// ```python
+/// >>> import kzrel, pathlib, tempfile
+/// >>> ds = kzrel.load()
+/// >>> ds.entity("KZ-63").name
+/// 'East Kazakhstan Region'
+/// >>> twins = ds.relations(kind="partnership", party="kz-astana", during="2022")
+/// >>> with tempfile.TemporaryDirectory() as d:
+/// ...     path = pathlib.Path(d, "twins.jsonl")
+/// ...     twins.to_jsonl(path)
+/// ...     mine = kzrel.load(path, embedded_relations=False)
+/// >>> mine.relations().ids
+/// ['chu-0050']
+/// >>> len(mine) == len(ds)
+/// True
+///
+/// ```
 #[pyfunction]
 #[pyo3(signature = (*files, embedded = true, embedded_relations = true))]
 pub fn load(
@@ -222,6 +254,22 @@ impl PyDataset {
     /// The entity a key names: a kzrel id (``"kz"``), an ISO 3166 code (``"KZ"``,
     /// ``"KAZ"``, ``"KZ-63"``) or ``"geonames:<id>"``. Raises
     /// :class:`kzrel.UnknownEntityError` (a ``KeyError``) with the nearest key.
+    ///
+    /// ```python
+    /// >>> import kzrel
+    /// >>> ds = kzrel.load()
+    /// >>> ds.entity("kz-ust-kamenogorsk")
+    /// Entity('kz-ust-kamenogorsk', city, 'Oskemen')
+    /// >>> ds.entity("KAZ") == ds.entity("KZ") == ds.entity("kz")
+    /// True
+    /// >>> ds.entity("geonames:1520316").name
+    /// 'Oskemen'
+    /// >>> ds.entity("KZ-99")  # doctest: +ELLIPSIS
+    /// Traceback (most recent call last):
+    ///   ...
+    /// kzrel.errors.UnknownEntityError: no entity "KZ-99" (did you mean "KZ-19"?); ...
+    ///
+    /// ```
     fn entity(&self, py: Python<'_>, key: &str) -> PyResult<PyEntity> {
         let index = self.inner.position(key).map_err(|e| unknown(py, &e))?;
         Ok(PyEntity::at(&self.inner, index))
@@ -230,6 +278,17 @@ impl PyDataset {
     /// The entities of ``kind`` (``"country"``, ``"region"``, ``"city"``…) in
     /// ``country`` (any key of a country: ``"KZ"``, ``"kz"``) that exist on ``as_of``
     /// (``"1995"``, ``"2014-10"``); every argument left None widens the choice.
+    ///
+    /// ```python
+    /// >>> import kzrel
+    /// >>> ds = kzrel.load()
+    /// >>> today = ds.entities(kind="region", country="KZ")
+    /// >>> len(today)
+    /// 17
+    /// >>> [e.name for e in ds.entities(kind="region", country="KZ", as_of="1995") if e not in today]
+    /// ['Kokshetau Oblast', 'Semipalatinsk Oblast', 'Taldykorgan Oblast', 'Torgay Region', 'Zhezkazgan Oblast']
+    ///
+    /// ```
     #[pyo3(signature = (kind = None, country = None, as_of = None))]
     fn entities(
         &self,
@@ -248,6 +307,16 @@ impl PyDataset {
     /// The same selection as :meth:`entities`, one dict per entity with the keys id,
     /// kind, subkind, name, ``iso3166``, ``iso3166_alpha3``, ``geonames_id``, lat, lon,
     /// parent and country (the last two on ``as_of``, today when None).
+    ///
+    /// ```python
+    /// >>> import kzrel
+    /// >>> ds = kzrel.load()
+    /// >>> ds.rows(kind="region", country="KZ")[0]
+    /// {'id': 'kz-abay-oblysy', 'kind': 'region', 'subkind': 'oblast', 'name': 'Abai Region', 'iso3166': 'KZ-10', 'iso3166_alpha3': None, 'geonames_id': None, 'lat': None, 'lon': None, 'parent': 'kz', 'country': 'kz'}
+    /// >>> [r["parent"] for r in ds.rows(kind="city", country="KZ", as_of="2010") if r["id"] == "kz-semey"]
+    /// ['kz-shyghys-qazaqstan-oblysy']
+    ///
+    /// ```
     #[pyo3(signature = (kind = None, country = None, as_of = None))]
     fn rows<'py>(
         &self,
@@ -269,6 +338,16 @@ impl PyDataset {
     }
 
     /// :meth:`rows` as a ``pandas.DataFrame`` (pandas must be installed).
+    ///
+    /// ```python
+    /// >>> import kzrel
+    /// >>> df = kzrel.load().to_pandas(kind="city", country="KZ", as_of="2010")
+    /// >>> list(df.columns)
+    /// ['id', 'kind', 'subkind', 'name', 'iso3166', 'iso3166_alpha3', 'geonames_id', 'lat', 'lon', 'parent', 'country']
+    /// >>> df.loc[df["id"] == "kz-semey", ["name", "parent", "lat", "lon"]].to_dict("records")
+    /// [{'name': 'Semey', 'parent': 'kz-shyghys-qazaqstan-oblysy', 'lat': 50.42064, 'lon': 80.25025}]
+    ///
+    /// ```
     #[pyo3(signature = (kind = None, country = None, as_of = None))]
     fn to_pandas<'py>(
         &self,
@@ -285,6 +364,16 @@ impl PyDataset {
     }
 
     /// :meth:`rows` as a ``polars.DataFrame`` (polars must be installed).
+    ///
+    /// ```python
+    /// >>> import kzrel
+    /// >>> df = kzrel.load().to_polars(kind="region", country="KZ")
+    /// >>> df.height
+    /// 17
+    /// >>> df.select("iso3166", "name").row(0)
+    /// ('KZ-10', 'Abai Region')
+    ///
+    /// ```
     #[pyo3(signature = (kind = None, country = None, as_of = None))]
     fn to_polars<'py>(
         &self,
@@ -302,11 +391,31 @@ impl PyDataset {
     }
 
     /// The ids of every source the data cites, sorted.
+    ///
+    /// ```python
+    /// >>> import kzrel
+    /// >>> [s for s in kzrel.load().source_ids() if s.startswith("seed-")]
+    /// ['seed-chukubayev-astana-2023', 'seed-eu-central-asia', 'seed-ivanov-zhundubaev-2015', 'seed-karasev-regional-relations', 'seed-khasenova-kz-china-border', 'seed-osce-chairmanship-2010', 'seed-zalesskij-partnership-vector']
+    ///
+    /// ```
     fn source_ids(&self) -> Vec<String> {
         self.inner.sources().keys().cloned().collect()
     }
 
-    /// A cited source, as a dict (title, publisher, via, license, url, note), or None.
+    /// A cited source, as a dict (title, publisher, via, license, url, note; a paper's
+    /// authors, year, doi…), or None.
+    ///
+    /// ```python
+    /// >>> import kzrel
+    /// >>> ds = kzrel.load()
+    /// >>> ds.source("seed-chukubayev-astana-2023")["title"]
+    /// 'Astana as an actor in world politics'
+    /// >>> ds.source("geonames")["license"]
+    /// 'CC-BY-4.0'
+    /// >>> ds.source("no-such-source") is None
+    /// True
+    ///
+    /// ```
     fn source<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
         self.inner
             .source(id)
@@ -321,6 +430,20 @@ impl PyDataset {
     /// (a counterpart: another party in that country on the relation's date),
     /// ``since``/``until``/``during`` (partial dates: "2014" overlaps "2014-10-16"),
     /// ``place`` and ``text`` (in title, summary, note or quote).
+    ///
+    /// ```python
+    /// >>> import kzrel
+    /// >>> ds = kzrel.load()
+    /// >>> ds.relations(party="KZ-63", country="CN", during="2014").ids
+    /// ['kar-0043', 'kar-0064', 'kar-0081', 'kar-0082']
+    /// >>> ds.relations(kind="partnership", party="KZ", within=True, party_kind="city", since="2022").ids
+    /// ['chu-0050']
+    /// >>> ds.relations(text="tuberculosis").ids
+    /// ['kar-0060', 'kar-0061', 'kar-0062']
+    /// >>> ds.relations(place="ru-barnaul")[0]
+    /// Relation('kar-0057', event, 2014-04-08/2014-04-10, '"Days" of the East Kazakhstan region are held in Barnaul, Altai Krai.')
+    ///
+    /// ```
     #[pyo3(signature = (kind = None, party = None, within = false, party_kind = None,
                         country = None, since = None, until = None, during = None,
                         place = None, text = None))]
@@ -359,6 +482,21 @@ impl PyDataset {
     /// :class:`Match` with the entity, a score in [0, 1], the method (exact, key,
     /// inflection, abbreviation, historical, fuzzy), the name met and notes. ``as_of``
     /// weighs names and existence on that date; ``kind`` and ``country`` filter.
+    ///
+    /// ```python
+    /// >>> import kzrel
+    /// >>> ds = kzrel.load()
+    /// >>> ds.resolve("ВКО")
+    /// [Match(Entity('kz-shyghys-qazaqstan-oblysy', region, 'East Kazakhstan Region'), score=1.000, method="abbreviation", matched='ВКО')]
+    /// >>> m = ds.resolve("Semipalatinsk", as_of="2015")[0]
+    /// >>> m.entity.id, m.score, m.method
+    /// ('kz-semey', 0.75, 'historical')
+    /// >>> [m.entity.id for m in ds.resolve("Алтай", kind="region")]
+    /// ['cn-altay-prefecture', 'ru-altay-respublika', 'ru-altayskiy-kray']
+    /// >>> [m.entity.id for m in ds.resolve("Altai", country="KZ")]
+    /// ['kz-altay']
+    ///
+    /// ```
     #[pyo3(signature = (name, as_of = None, kind = None, country = None, limit = 5))]
     fn resolve(
         &self,
@@ -367,7 +505,7 @@ impl PyDataset {
         as_of: Option<&str>,
         kind: Option<&str>,
         country: Option<&str>,
-        limit: usize,
+        limit: i64,
     ) -> PyResult<Vec<crate::resolve::PyMatch>> {
         let opts = crate::resolve::options(py, &self.inner, as_of, kind, country, limit)?;
         crate::resolve::resolve(py, &self.inner, name, &opts)
@@ -379,6 +517,19 @@ impl PyDataset {
     /// text's position in ``texts``), ``start`` and ``end`` (Python string indices),
     /// ``text``, ``entity``, ``kind``, ``method`` and ``score``. The fast way through a
     /// corpus: no object per mention.
+    ///
+    /// ```python
+    /// >>> import kzrel
+    /// >>> ds = kzrel.load()
+    /// >>> texts = ["Делегация Павлодарской области посетила Омск.", "Аким ВКО встретился с делегацией Синьцзяна."]
+    /// >>> cols = ds.extract_many(texts, frame=None)
+    /// >>> list(zip(cols["doc"], cols["text"], cols["entity"]))
+    /// [(0, 'Павлодарской области', 'kz-pavlodar-oblysy'), (0, 'Омск', 'ru-omsk'), (1, 'ВКО', 'kz-shyghys-qazaqstan-oblysy'), (1, 'Синьцзяна', 'cn-xinjiang-uygur-zizhiqu')]
+    /// >>> df = ds.extract_many(texts)
+    /// >>> df.groupby("doc")["entity"].count().tolist()
+    /// [2, 2]
+    ///
+    /// ```
     #[pyo3(signature = (texts, as_of = None, kind = None, country = None, frame = Some("pandas")))]
     fn extract_many<'py>(
         &self,
@@ -397,6 +548,20 @@ impl PyDataset {
     /// the GIL released, as a ``pandas.DataFrame`` (``frame="polars"`` for polars,
     /// ``None`` for a list of dicts): query, entity, name, kind, score, method, matched,
     /// notes; a query that finds nothing gets empty cells.
+    ///
+    /// ```python
+    /// >>> import kzrel
+    /// >>> ds = kzrel.load()
+    /// >>> rows = ds.resolve_many(["Öskemen", "ВКО", "Tselinograd", "Atlantis"], frame=None)
+    /// >>> [(r["query"], r["entity"], r["method"]) for r in rows]
+    /// [('Öskemen', 'kz-ust-kamenogorsk', 'exact'), ('ВКО', 'kz-shyghys-qazaqstan-oblysy', 'abbreviation'), ('Tselinograd', 'kz-astana', 'historical'), ('Atlantis', None, None)]
+    /// >>> df = ds.resolve_many(["Öskemen", "ВКО", "Tselinograd", "Atlantis"])
+    /// >>> df["entity"].isna().tolist()
+    /// [False, False, False, True]
+    /// >>> df.loc[2, "notes"]
+    /// '"Tselinograd" is a former name (in use 1961/1992)'
+    ///
+    /// ```
     #[pyo3(signature = (names, as_of = None, kind = None, country = None, frame = Some("pandas")))]
     fn resolve_many<'py>(
         &self,
@@ -419,6 +584,20 @@ impl PyDataset {
     /// order: :class:`Mention` objects with ``start`` and ``end`` (Python string indices:
     /// ``text[m.start:m.end] == m.text``), the best ``entity`` and the ranked
     /// ``candidates``. ``as_of`` weighs former names; ``kind`` and ``country`` filter.
+    ///
+    /// ```python
+    /// >>> import kzrel
+    /// >>> ds = kzrel.load()
+    /// >>> text = "Аким ВКО встретился с делегацией Синьцзяна в Усть-Каменогорске."
+    /// >>> ms = ds.extract(text)
+    /// >>> [(m.text, m.entity.id) for m in ms]
+    /// [('ВКО', 'kz-shyghys-qazaqstan-oblysy'), ('Синьцзяна', 'cn-xinjiang-uygur-zizhiqu'), ('Усть-Каменогорске', 'kz-ust-kamenogorsk')]
+    /// >>> ms[2].start, ms[2].end, text[ms[2].start:ms[2].end]
+    /// (45, 62, 'Усть-Каменогорске')
+    /// >>> [m.text for m in ds.extract(text, kind="city")]
+    /// ['Усть-Каменогорске']
+    ///
+    /// ```
     #[pyo3(signature = (text, as_of = None, kind = None, country = None, limit = 5))]
     fn extract(
         &self,
@@ -427,13 +606,27 @@ impl PyDataset {
         as_of: Option<&str>,
         kind: Option<&str>,
         country: Option<&str>,
-        limit: usize,
+        limit: i64,
     ) -> PyResult<Vec<crate::mention::PyMention>> {
         let opts = crate::resolve::options(py, &self.inner, as_of, kind, country, limit)?;
         Ok(crate::mention::extract(py, self, text, &opts))
     }
 
     /// The relation with id ``id``; a ``KeyError`` if there is none.
+    ///
+    /// ```python
+    /// >>> import kzrel
+    /// >>> ds = kzrel.load()
+    /// >>> ds.relation("zal-0019")
+    /// Relation('zal-0019', trade-figure, 2010, 'Trade turnover between Belarus and Kazakhstan reached 870 million US dollars in 2010.')
+    /// >>> ds.relation("zal-0019").value["amount"]
+    /// 870.0
+    /// >>> ds.relation("zal-9999")
+    /// Traceback (most recent call last):
+    ///   ...
+    /// KeyError: 'no relation "zal-9999"'
+    ///
+    /// ```
     fn relation(&self, id: &str) -> PyResult<crate::relations::PyRelation> {
         crate::relations::relation(&self.inner, id)
     }

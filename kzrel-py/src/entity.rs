@@ -10,14 +10,49 @@ use pyo3::prelude::*;
 
 use crate::dataset::{as_of, display_name, json_to_py};
 
-/// One entity of a dataset.
+/// One entity of a dataset: a country, region, city, district, organization, company or
+/// person, with its names, codes, parents and seats over time. Get one with
+/// :meth:`Dataset.entity`, :meth:`Dataset.entities` or :meth:`Dataset.resolve`.
+///
+/// ```python
+/// >>> import kzrel
+/// >>> ds = kzrel.load()
+/// >>> e = ds.entity("kz-ust-kamenogorsk")
+/// >>> e
+/// Entity('kz-ust-kamenogorsk', city, 'Oskemen')
+/// >>> e.id, e.kind, e.subkind, e.name
+/// ('kz-ust-kamenogorsk', 'city', 'regional-centre', 'Oskemen')
+/// >>> e.geonames_id, e.coordinates
+/// (1520316, (49.97143, 82.60586))
+/// >>> e.name_in("kk"), e.name_in("ru")
+/// ('Өскемен', 'Усть-Каменогорск')
+/// >>> kz = ds.entity("KZ")
+/// >>> kz.iso3166, kz.iso3166_alpha3, kz.period, kz.predecessors
+/// ('KZ', 'KAZ', '1991-12-16/..', [Entity('kz-ssr', country, 'Kazakh SSR')])
+/// >>> ds.entity("KZ-63").successors
+/// [Entity('kz-abay-oblysy', region, 'Abai Region')]
+/// >>> ds.entity("person-askar-beisenbayev").roles[0]["title"]
+/// 'Ambassador Extraordinary and Plenipotentiary of Kazakhstan to Belarus'
+///
+/// ```
 #[pyclass(module = "kzrel", name = "Entity", frozen)]
 pub struct PyEntity {
     pub(crate) ds: Arc<Dataset>,
     pub(crate) index: usize,
 }
 
-/// One name of an entity.
+/// One name of an entity: its text, language, script, kind, period of use and source.
+///
+/// ```python
+/// >>> import kzrel
+/// >>> names = [n for n in kzrel.load().entity("kz-semey").names if n.lang == "ru"]
+/// >>> names
+/// [Name('Семипалатинск', lang='ru', script='Cyrl', kind='historical', period='../2007-06-20'), Name('Семей', lang='ru', script='Cyrl', kind='official', period='2007-06-21/..')]
+/// >>> n = names[0]
+/// >>> n.text, n.lang, n.script, n.kind, n.period, n.source
+/// ('Семипалатинск', 'ru', 'Cyrl', 'historical', '../2007-06-20', 'src-kzcity-ehistory-semey-2007')
+///
+/// ```
 #[pyclass(module = "kzrel", name = "Name", frozen, get_all)]
 pub struct PyName {
     /// The name as written.
@@ -245,20 +280,59 @@ impl PyEntity {
 
     /// The name to show in ``lang`` (ISO 639: ``"kk"``, ``"ru"``, ``"en"``…) on
     /// ``as_of`` (``"1995"``, ``"2014-10"``; today when None), or None.
+    ///
+    /// ```python
+    /// >>> import kzrel
+    /// >>> semey = kzrel.load().entity("kz-semey")
+    /// >>> semey.name_in("ru"), semey.name_in("ru", as_of="1990")
+    /// ('Семей', 'Семипалатинск')
+    /// >>> semey.name_in("kk")
+    /// 'Семей'
+    /// >>> semey.name_in("de") is None
+    /// True
+    ///
+    /// ```
     #[pyo3(signature = (lang, as_of = None))]
     fn name_in(&self, lang: &str, as_of: Option<&str>) -> PyResult<Option<String>> {
+        lang.parse::<kzrel_core::id::LangCode>()
+            .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
         let on = self::as_of(as_of)?;
         Ok(self.get().name(lang, &on).map(|n| n.text.clone()))
     }
 
     /// The parent entity on ``as_of`` (today when None), or None.
+    ///
+    /// ```python
+    /// >>> import kzrel
+    /// >>> semey = kzrel.load().entity("kz-semey")
+    /// >>> semey.parent()
+    /// Entity('kz-abay-oblysy', region, 'Abai Region')
+    /// >>> semey.parent(as_of="2010")
+    /// Entity('kz-shyghys-qazaqstan-oblysy', region, 'East Kazakhstan Region')
+    /// >>> semey.parent(as_of="1990")
+    /// Entity('kz-semipalatinsk-oblast', region, 'Semipalatinsk Oblast')
+    ///
+    /// ```
     #[pyo3(signature = (as_of = None))]
     fn parent(&self, as_of: Option<&str>) -> PyResult<Option<PyEntity>> {
         let on = self::as_of(as_of)?;
         Ok(self.linked(self.get().parent(&on)))
     }
 
-    /// The administrative centre on ``as_of`` (today when None), or None.
+    /// The administrative centre on ``as_of`` (today when None), or None (also when the
+    /// entity did not exist then).
+    ///
+    /// ```python
+    /// >>> import kzrel
+    /// >>> ds = kzrel.load()
+    /// >>> ds.entity("KZ-63").seat()
+    /// Entity('kz-ust-kamenogorsk', city, 'Oskemen')
+    /// >>> ds.entity("kz-semipalatinsk-oblast").seat(as_of="1990")
+    /// Entity('kz-semey', city, 'Semey')
+    /// >>> ds.entity("kz-semipalatinsk-oblast").seat() is None
+    /// True
+    ///
+    /// ```
     #[pyo3(signature = (as_of = None))]
     fn seat(&self, as_of: Option<&str>) -> PyResult<Option<PyEntity>> {
         let on = self::as_of(as_of)?;
@@ -286,6 +360,20 @@ impl PyEntity {
     }
 
     /// The country it is in on ``as_of`` (today when None): itself for a country.
+    ///
+    /// ```python
+    /// >>> import kzrel
+    /// >>> oblast = kzrel.load().entity("kz-semipalatinsk-oblast")
+    /// >>> oblast.country(as_of="1995")
+    /// Entity('kz', country, 'Kazakhstan')
+    /// >>> oblast.country(as_of="1985")
+    /// Entity('kz-ssr', country, 'Kazakh SSR')
+    /// >>> oblast.country() is None
+    /// True
+    /// >>> kzrel.load().entity("KZ").country()
+    /// Entity('kz', country, 'Kazakhstan')
+    ///
+    /// ```
     #[pyo3(signature = (as_of = None))]
     fn country(&self, as_of: Option<&str>) -> PyResult<Option<PyEntity>> {
         let on = self::as_of(as_of)?;
@@ -337,6 +425,16 @@ impl PyEntity {
     }
 
     /// The record as plain Python data (what the data files hold).
+    ///
+    /// ```python
+    /// >>> import kzrel
+    /// >>> d = kzrel.load().entity("kz-semey").to_dict()
+    /// >>> d["id"], d["kind"], d["subkind"], d["coordinates"]
+    /// ('kz-semey', 'city', 'regional-centre', {'lat': 50.42064, 'lon': 80.25025})
+    /// >>> [(p["id"], p["period"]) for p in d["parents"]]
+    /// [('kz-semipalatinsk-oblast', '../1997-05-02'), ('kz-shyghys-qazaqstan-oblysy', '1997-05-03/2022-06-07'), ('kz-abay-oblysy', '2022-06-08/..')]
+    ///
+    /// ```
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let json =
             serde_json::to_string(self.get()).map_err(|e| PyValueError::new_err(e.to_string()))?;

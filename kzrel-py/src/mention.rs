@@ -21,7 +21,23 @@ struct Candidate {
     notes: Vec<String>,
 }
 
-/// A mention of an entity in a text.
+/// A mention of an entity in a text, as :meth:`Dataset.extract` finds them: where it is
+/// (Python string indices), its text, the best entity and every candidate.
+///
+/// ```python
+/// >>> import kzrel
+/// >>> text = "Делегация Павлодарской области посетила Омск."
+/// >>> m = kzrel.load().extract(text)[0]
+/// >>> m
+/// Mention(10, 30, "Павлодарской области", Entity('kz-pavlodar-oblysy', region, 'Pavlodar Region'))
+/// >>> m.start, m.end, m.text == text[m.start:m.end]
+/// (10, 30, True)
+/// >>> m.entity.name
+/// 'Pavlodar Region'
+/// >>> m.candidates[0].method, m.candidates[0].matched.text
+/// ('key', 'Павлодар облысы')
+///
+/// ```
 #[pyclass(module = "kzrel", name = "Mention", frozen)]
 pub struct PyMention {
     ds: PyDataset,

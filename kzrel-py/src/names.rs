@@ -10,7 +10,22 @@ use pyo3::types::PyTuple;
 
 use crate::errors::to_py;
 
-/// Describes one transliteration scheme.
+/// Describes one transliteration scheme: its id, language, standard, whether it reverses,
+/// its aliases and profiles. Get one with :func:`kzrel.scheme` or :func:`kzrel.schemes`.
+///
+/// ```python
+/// >>> import kzrel
+/// >>> s = kzrel.scheme("kk-latn-2021")
+/// >>> s.id, s.language, s.reverses
+/// ('kk-latn-2021', 'kk', True)
+/// >>> s.standard
+/// 'Kazakh Latin alphabet, National Commission 2021 (draft decree, April 2021)'
+/// >>> s.aliases, s.profiles
+/// (['kk-latn'], ['orthographic'])
+/// >>> s.description
+/// 'Official Kazakh Latin of 2021 with umlauts, cedillas and macrons: Öskemen, Qostanai, Şymkent.'
+///
+/// ```
 #[pyclass(module = "kzrel", name = "SchemeInfo", frozen, eq, hash)]
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct PySchemeInfo {
@@ -75,7 +90,20 @@ impl PySchemeInfo {
     }
 }
 
-/// Letter counts by script and the likely Cyrillic language of a text.
+/// Letter counts by script and the likely Cyrillic language of a text, as
+/// :func:`kzrel.detect_script` gives them.
+///
+/// ```python
+/// >>> import kzrel
+/// >>> r = kzrel.detect_script("Запорізька область")
+/// >>> r.primary, r.language, round(r.confidence, 2)
+/// ('cyrillic', 'uk', 0.8)
+/// >>> r.cyrillic, r.latin, r.other, r.mixed
+/// (17, 0, 0, False)
+/// >>> kzrel.detect_script("2014").primary is None
+/// True
+///
+/// ```
 #[pyclass(module = "kzrel", name = "ScriptReport", frozen, get_all)]
 #[derive(Clone)]
 pub struct PyScriptReport {
@@ -222,14 +250,38 @@ fn texts_of(texts: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
         .try_iter()?
         .enumerate()
         .map(|(i, item)| {
-            item?
-                .extract::<String>()
-                .map_err(|_| PyTypeError::new_err(format!("item {i} is not a str")))
+            let item = item?;
+            if item.is_instance_of::<pyo3::types::PyString>() {
+                // A str that is not text: a lone surrogate, which UTF-8 cannot hold.
+                item.extract::<String>()
+                    .map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("item {i}: {e}")))
+            } else {
+                let type_name = item.get_type().name()?;
+                Err(PyTypeError::new_err(format!(
+                    "item {i} is not a str but {type_name}"
+                )))
+            }
         })
         .collect()
 }
 
-/// Transliterate Cyrillic text to Latin with a named scheme.
+/// Transliterate Cyrillic text to Latin with a named scheme (see :func:`kzrel.schemes`).
+/// ``errors`` says what to do with a letter the scheme cannot map: ``"preserve"`` keeps
+/// it, ``"replace"`` writes ``replacement``, ``"strict"`` raises
+/// :class:`kzrel.UnmappableCharacterError`; ``profiles`` turns on optional variants.
+///
+/// ```python
+/// >>> import kzrel
+/// >>> kzrel.transliterate("Шығыс Қазақстан облысы", "kk-latn-2021")
+/// 'Şyğys Qazaqstan oblysy'
+/// >>> kzrel.transliterate("Усть-Каменогорск", "ru-bgn")
+/// 'Ust’-Kamenogorsk'
+/// >>> kzrel.transliterate("Советский район", "ru-bgn", profiles=["separators"])
+/// 'Sovet·skiy rayon'
+/// >>> kzrel.transliterate("Қостанай", "ru-bgn", errors="replace")
+/// '?ostanay'
+///
+/// ```
 #[pyfunction]
 #[pyo3(signature = (text, scheme, *, errors = "preserve", replacement = "?", profiles = Vec::new()))]
 pub fn transliterate(
@@ -250,7 +302,17 @@ pub fn transliterate(
     result.map_err(|e| to_py(py, &e))
 }
 
-/// Transliterate a list of texts; releases the GIL while it works.
+/// Transliterate a list of texts; releases the GIL while it works. Takes the keywords of
+/// :func:`kzrel.transliterate`.
+///
+/// ```python
+/// >>> import kzrel
+/// >>> kzrel.transliterate_list(["Павлодар", "Өскемен", "Қарағанды"], "kk-press")
+/// ['Pavlodar', 'Oskemen', 'Karagandy']
+/// >>> kzrel.transliterate_list(["Челябинск", "Омск", "Барнаул"], "ru-bgn")
+/// ['Chelyabinsk', 'Omsk', 'Barnaul']
+///
+/// ```
 #[pyfunction]
 #[pyo3(signature = (texts, scheme, *, errors = "preserve", replacement = "?", profiles = Vec::new()))]
 pub fn transliterate_list(
@@ -272,7 +334,17 @@ pub fn transliterate_list(
     .map_err(|e| to_py(py, &e))
 }
 
-/// Transliterate Latin text back to Cyrillic with a reversible scheme.
+/// Transliterate Latin text back to Cyrillic with a reversible scheme (one whose
+/// ``reverses`` is True); any other raises :class:`kzrel.NotReversibleError`.
+///
+/// ```python
+/// >>> import kzrel
+/// >>> kzrel.to_cyrillic("Öskemen", "kk-latn-2021")
+/// 'Өскемен'
+/// >>> kzrel.to_cyrillic("Celinograd", "ru-gost779b")
+/// 'Целиноград'
+///
+/// ```
 #[pyfunction]
 #[pyo3(signature = (text, scheme, *, errors = "preserve", replacement = "?"))]
 pub fn to_cyrillic(
@@ -287,6 +359,13 @@ pub fn to_cyrillic(
 }
 
 /// Transliterate a list of Latin texts back to Cyrillic; releases the GIL while it works.
+///
+/// ```python
+/// >>> import kzrel
+/// >>> kzrel.to_cyrillic_list(["Qarağandy", "Şymkent", "Pavlodar"], "kk-latn-2021")
+/// ['Қарағанды', 'Шымкент', 'Павлодар']
+///
+/// ```
 #[pyfunction]
 #[pyo3(signature = (texts, scheme, *, errors = "preserve", replacement = "?"))]
 pub fn to_cyrillic_list(
@@ -307,7 +386,16 @@ pub fn to_cyrillic_list(
     .map_err(|e| to_py(py, &e))
 }
 
-/// Every scheme, in a stable order.
+/// Every scheme, in a stable order, as :class:`kzrel.SchemeInfo`.
+///
+/// ```python
+/// >>> import kzrel
+/// >>> [s.id for s in kzrel.schemes() if s.language == "ru"]
+/// ['ru-bgn', 'ru-gost779b', 'ru-icao', 'ru-alalc', 'ru-press']
+/// >>> [s.id for s in kzrel.schemes() if s.reverses]
+/// ['kk-latn-2021', 'kk-latn-2018', 'kk-latn-2017', 'ru-gost779b']
+///
+/// ```
 #[pyfunction]
 pub fn schemes() -> Vec<PySchemeInfo> {
     Scheme::ALL
@@ -316,7 +404,17 @@ pub fn schemes() -> Vec<PySchemeInfo> {
         .collect()
 }
 
-/// Look up one scheme by id or alias.
+/// Look up one scheme by id or alias; an unknown id raises
+/// :class:`kzrel.UnknownSchemeError`.
+///
+/// ```python
+/// >>> import kzrel
+/// >>> kzrel.scheme("ru-gost")
+/// SchemeInfo("ru-gost779b")
+/// >>> kzrel.scheme("ru-gost").standard
+/// 'GOST 7.79-2000 (ISO 9:1995 adapted), system B'
+///
+/// ```
 #[pyfunction]
 pub fn scheme(py: Python<'_>, id: &str) -> PyResult<PySchemeInfo> {
     Ok(PySchemeInfo {
@@ -324,13 +422,37 @@ pub fn scheme(py: Python<'_>, id: &str) -> PyResult<PySchemeInfo> {
     })
 }
 
-/// Count letters by script and guess the Cyrillic language.
+/// Count letters by script and guess the Cyrillic language: a
+/// :class:`kzrel.ScriptReport`.
+///
+/// ```python
+/// >>> import kzrel
+/// >>> kzrel.detect_script("Шығыс Қазақстан облысы")
+/// ScriptReport(primary='cyrillic', language='kk', confidence=1.00, cyrillic=20, latin=0, other=0, mixed=False)
+/// >>> kzrel.detect_script("Магілёўская вобласць").language
+/// 'be'
+/// >>> kzrel.detect_script("Усть-Каменогорск (Öskemen)").mixed
+/// True
+///
+/// ```
 #[pyfunction]
 pub fn detect_script(text: &str) -> PyScriptReport {
     rs_detect(text).into()
 }
 
-/// NFC, fold apostrophes/quotes/dashes/spaces, repair homoglyphs.
+/// NFC, fold apostrophes/quotes/dashes/spaces, repair homoglyphs (Latin letters that look
+/// Cyrillic in a Cyrillic word, and the reverse); each step can be turned off.
+///
+/// ```python
+/// >>> import kzrel
+/// >>> kzrel.normalize("Ust\u2019-Kamenogorsk\u00a0\u2014 «Өскемен»")
+/// 'Ust\'-Kamenogorsk - "Өскемен"'
+/// >>> kzrel.normalize("Kостанай") == "Костанай"  # a Latin K among Cyrillic letters
+/// True
+/// >>> kzrel.normalize("Ust\u2019-Kamenogorsk", apostrophes=False)
+/// 'Ust’-Kamenogorsk'
+///
+/// ```
 #[pyfunction]
 #[allow(clippy::fn_params_excessive_bools)] // keyword switches, one per step
 #[pyo3(signature = (text, *, apostrophes = true, quotes = true, dashes = true, spaces = true, homoglyphs = true))]

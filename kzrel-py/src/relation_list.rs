@@ -14,7 +14,24 @@ use pyo3::types::{PyDict, PyList, PySlice};
 use crate::dataset::import_optional;
 use crate::relations::{bad, PyRelation};
 
-/// A sequence of relations, in date order, that converts to tables and files.
+/// A sequence of relations, in date order, that converts to tables and files: what
+/// :meth:`Dataset.relations` gives. It indexes, slices and iterates like a list.
+///
+/// ```python
+/// >>> import kzrel
+/// >>> rs = kzrel.load().relations(party="KZ-63", country="CN", during="2014")
+/// >>> rs
+/// <kzrel.Relations: 4 relations>
+/// >>> len(rs), rs.ids
+/// (4, ['kar-0043', 'kar-0064', 'kar-0081', 'kar-0082'])
+/// >>> rs[-1].kind
+/// 'agreement'
+/// >>> rs[1:3].ids
+/// ['kar-0064', 'kar-0081']
+/// >>> [r.date for r in rs]
+/// ['2014-02-11', '2014-03-26/2014-03-28', '2014-10-16/2014-10-18', '2014-10-16/2014-10-18']
+///
+/// ```
 #[pyclass(module = "kzrel", name = "Relations", frozen)]
 pub struct PyRelations {
     pub(crate) ds: Arc<Dataset>,
@@ -231,6 +248,19 @@ impl PyRelations {
 
     /// One dict per relation (``per="relation"``: date, value, first quote…) or per
     /// relation and party (``per="party"``: entity, role, name, country then…).
+    ///
+    /// ```python
+    /// >>> import kzrel
+    /// >>> rs = kzrel.load().relations(text="tuberculosis")
+    /// >>> row = rs.rows()[2]
+    /// >>> row["date"], row["flow"], row["amount"], row["unit"], row["scale"], row["value"]
+    /// ('2014-09-18', 'cost', 5.2, 'EUR', 'million', 5200000.0)
+    /// >>> row["source"], row["locator"]
+    /// ('seed-karasev-regional-relations', 'line 119')
+    /// >>> [(p["entity"], p["role"], p["country"]) for p in rs[:1].rows(per="party")]
+    /// [('sa', 'signatory', 'sa'), ('kz-shyghys-qazaqstan-oblysy', 'signatory', 'kz')]
+    ///
+    /// ```
     #[pyo3(signature = (per = "relation"))]
     fn rows<'py>(&self, py: Python<'py>, per: &str) -> PyResult<Vec<Bound<'py, PyDict>>> {
         let (columns, rows) = self.table(py, per)?;
@@ -246,6 +276,18 @@ impl PyRelations {
     }
 
     /// :meth:`rows` as a ``pandas.DataFrame`` (pandas must be installed).
+    ///
+    /// ```python
+    /// >>> import kzrel
+    /// >>> rs = kzrel.load().relations(party="KZ", within=True, party_kind="region", country="BY")
+    /// >>> df = rs.to_pandas()
+    /// >>> df.set_index("id").loc["zal-0142", ["date", "kind", "parties"]].tolist()
+    /// ['2009', 'agreement', 'by-mahiliouskaja-voblasc=signatory;kz-shyghys-qazaqstan-oblysy=signatory']
+    /// >>> parties = rs.to_pandas(per="party")
+    /// >>> parties[parties["relation"] == "zal-0142"][["name", "role", "country"]].values.tolist()
+    /// [['Mogilev Region', 'signatory', 'by'], ['East Kazakhstan Region', 'signatory', 'kz']]
+    ///
+    /// ```
     #[pyo3(signature = (per = "relation"))]
     fn to_pandas<'py>(&self, py: Python<'py>, per: &str) -> PyResult<Bound<'py, PyAny>> {
         let pandas = import_optional(py, "pandas")?;
@@ -258,6 +300,15 @@ impl PyRelations {
     }
 
     /// :meth:`rows` as a ``polars.DataFrame`` (polars must be installed).
+    ///
+    /// ```python
+    /// >>> import kzrel
+    /// >>> import polars as pl
+    /// >>> df = kzrel.load().relations(party="KZ-63", within=True).to_polars()
+    /// >>> df.filter(pl.col("id") == "kar-0090").select("year", "amount", "unit", "scale", "value").row(0)
+    /// (2014, 20.8, 'KZT', 'billion', 20800000000.0)
+    ///
+    /// ```
     #[pyo3(signature = (per = "relation"))]
     fn to_polars<'py>(&self, py: Python<'py>, per: &str) -> PyResult<Bound<'py, PyAny>> {
         let polars = import_optional(py, "polars")?;
@@ -271,6 +322,15 @@ impl PyRelations {
 
     /// The relations as JSON Lines (the format of kzrel's data files, which
     /// ``kzrel.load`` reads back): returned, or written to ``path``.
+    ///
+    /// ```python
+    /// >>> import kzrel, json
+    /// >>> rs = kzrel.load().relations(kind="partnership", party="kz-astana", during="2022")
+    /// >>> record = json.loads(rs.to_jsonl())
+    /// >>> record["id"], record["subkind"], record["parties"]
+    /// ('chu-0050', 'twin-cities', [{'entity': 'kz-astana', 'role': 'party'}, {'entity': 'qa-ad-dawhah', 'role': 'party'}])
+    ///
+    /// ```
     #[pyo3(signature = (path = None))]
     fn to_jsonl(
         &self,
@@ -283,6 +343,15 @@ impl PyRelations {
 
     /// The relations as CSV (parties as ``entity=role;…``, sources as JSON), which
     /// ``kzrel.load`` reads back: returned, or written to ``path``.
+    ///
+    /// ```python
+    /// >>> import kzrel, csv, io
+    /// >>> rs = kzrel.load().relations(text="tuberculosis")
+    /// >>> rows = list(csv.DictReader(io.StringIO(rs.to_csv())))
+    /// >>> [(r["id"], r["parties"]) for r in rows]
+    /// [('kar-0060', 'sa=signatory;kz-shyghys-qazaqstan-oblysy=signatory'), ('kar-0061', 'sa=investor;kz-shyghys-qazaqstan-oblysy=partner'), ('kar-0062', 'kz-shyghys-qazaqstan-oblysy=reporter;sa=partner')]
+    ///
+    /// ```
     #[pyo3(signature = (path = None))]
     fn to_csv(&self, py: Python<'_>, path: Option<std::path::PathBuf>) -> PyResult<Option<String>> {
         let text = relations_csv(&self.get()).map_err(bad)?;
@@ -292,6 +361,22 @@ impl PyRelations {
     /// A GraphML graph for Gephi or ``networkx.read_graphml``: entities as nodes (name
     /// in ``lang``, kind, country, ISO code, coordinates), an edge per pair of parties of
     /// each relation (kind, date, year, weight): returned, or written to ``path``.
+    ///
+    /// ```python
+    /// >>> import kzrel, os, tempfile
+    /// >>> import xml.etree.ElementTree as ET
+    /// >>> rs = kzrel.load().relations(kind="partnership", party="kz-astana", during="2022")
+    /// >>> with tempfile.TemporaryDirectory() as d:
+    /// ...     path = os.path.join(d, "astana.graphml")
+    /// ...     rs.to_graphml(path, lang="kk")
+    /// ...     root = ET.parse(path).getroot()
+    /// >>> ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    /// >>> [n.get("id") for n in root.iterfind(".//g:node", ns)]
+    /// ['kz-astana', 'qa-ad-dawhah']
+    /// >>> root.find(".//g:node/g:data[@key='name']", ns).text
+    /// 'Астана'
+    ///
+    /// ```
     #[pyo3(signature = (path = None, lang = "en"))]
     fn to_graphml(
         &self,
@@ -304,6 +389,19 @@ impl PyRelations {
     }
 
     /// Write :meth:`rows` to a Parquet file (with polars, else pyarrow).
+    ///
+    /// ```python
+    /// >>> import kzrel, os, tempfile
+    /// >>> import polars as pl
+    /// >>> rs = kzrel.load().relations(party="KZ-63", within=True, kind="trade-figure")
+    /// >>> with tempfile.TemporaryDirectory() as d:
+    /// ...     path = os.path.join(d, "east-kazakhstan.parquet")
+    /// ...     rs.to_parquet(path)
+    /// ...     back = pl.read_parquet(path)
+    /// >>> back.height == len(rs), back.columns[:4]
+    /// (True, ['id', 'kind', 'subkind', 'date'])
+    ///
+    /// ```
     #[pyo3(signature = (path, per = "relation"))]
     fn to_parquet(&self, py: Python<'_>, path: std::path::PathBuf, per: &str) -> PyResult<()> {
         if py.import("polars").is_ok() {
@@ -327,6 +425,17 @@ impl PyRelations {
     /// The ego network of the entity ``key`` among these relations: one dict per other
     /// entity (``entity``, ``name``, ``count``, ``kinds``, ``first``, ``last``), the most
     /// frequent first. With ``within=True`` what lies inside the entity counts as it.
+    ///
+    /// ```python
+    /// >>> import kzrel
+    /// >>> rs = kzrel.load().relations(party="KZ-63", within=True, since="2014")
+    /// >>> ties = rs.ego_network("KZ-63", within=True)
+    /// >>> [(t["entity"], t["count"]) for t in ties[:3]]
+    /// [('ru-altayskiy-kray', 7), ('co-posco-ec', 6), ('mn', 3)]
+    /// >>> ties[0]["name"], ties[0]["first"], ties[0]["last"], sorted(ties[0]["kinds"].items())
+    /// ('Altai Krai', '2014-04-08', '2014-10-16', [('agreement', 3), ('event', 4)])
+    ///
+    /// ```
     #[pyo3(signature = (key, within = false))]
     fn ego_network<'py>(
         &self,
@@ -358,6 +467,14 @@ impl PyRelations {
     /// How many of these relations each year counts with each partner: dicts of
     /// ``year``, ``partner`` and ``count``. Given ``focal`` (an entity key), its own
     /// parties (and, with ``within=True``, those inside it) are not partners.
+    ///
+    /// ```python
+    /// >>> import kzrel
+    /// >>> rs = kzrel.load().relations(party="KZ-63", within=True, country="RU")
+    /// >>> [(c["year"], c["partner"], c["count"]) for c in rs.counts(focal="KZ-63", within=True) if c["partner"].startswith("ru")]
+    /// [(2014, 'ru', 1), (2014, 'ru-altay-respublika', 2), (2014, 'ru-altayskiy-kray', 7)]
+    ///
+    /// ```
     #[pyo3(signature = (focal = None, within = false))]
     fn counts<'py>(
         &self,

@@ -15,7 +15,28 @@ use pyo3::prelude::*;
 use crate::dataset::{json_to_py, parse_kind, PyEntity};
 pub(crate) use crate::relation_list::PyRelations;
 
-/// One relation: an agreement, partnership, event, trade figure, membership or project.
+/// One relation: an agreement, partnership, event, trade figure, membership or project,
+/// with its parties, date, place and the sources that state it.
+///
+/// ```python
+/// >>> import kzrel
+/// >>> r = kzrel.load().relation("kar-0057")
+/// >>> r
+/// Relation('kar-0057', event, 2014-04-08/2014-04-10, '"Days" of the East Kazakhstan region are held in Barnaul, Altai Krai.')
+/// >>> r.id, r.kind, r.subkind, r.date
+/// ('kar-0057', 'event', 'other', '2014-04-08/2014-04-10')
+/// >>> r.title, r.place
+/// ('Days of the Altai Krai', Entity('ru-barnaul', city, 'Barnaul'))
+/// >>> r.parties[0]
+/// Party(Entity('kz-shyghys-qazaqstan-oblysy', region, 'East Kazakhstan Region'), role="visitor")
+/// >>> r.sources[0].locator
+/// 'line 117'
+/// >>> r.note.startswith("Garbled")
+/// True
+/// >>> kzrel.load().relation("kar-0062").value
+/// {'flow': 'cost', 'amount': 5.2, 'unit': 'EUR', 'scale': 'million', 'status': 'actual'}
+///
+/// ```
 #[pyclass(module = "kzrel", name = "Relation", frozen)]
 pub struct PyRelation {
     pub(crate) ds: Arc<Dataset>,
@@ -23,6 +44,19 @@ pub struct PyRelation {
 }
 
 /// An entity taking part in a relation, with its role.
+///
+/// ```python
+/// >>> import kzrel
+/// >>> r = kzrel.load().relation("kar-0074")
+/// >>> r.summary
+/// 'A Czech delegation led by the Plzeň Region governor Václav Šlajs visits East Kazakhstan.'
+/// >>> [(p.entity.id, p.role) for p in r.parties]
+/// [('cz-plzensky-kraj', 'visitor'), ('person-vaclav-slajs', 'visitor'), ('kz-shyghys-qazaqstan-oblysy', 'host')]
+/// >>> p = r.parties[2]
+/// >>> p.entity.name, p.role
+/// ('East Kazakhstan Region', 'host')
+///
+/// ```
 #[pyclass(module = "kzrel", name = "Party", frozen, get_all)]
 pub struct PyParty {
     /// The entity.
@@ -32,6 +66,18 @@ pub struct PyParty {
 }
 
 /// Where a relation is stated: the source's id and record, the place in it, its words.
+///
+/// ```python
+/// >>> import kzrel
+/// >>> c = kzrel.load().relation("chu-0050").sources[0]
+/// >>> c.source, c.locator
+/// ('seed-chukubayev-astana-2023', 'line 139')
+/// >>> c.quote
+/// 'On October 12, 2022, an agreement was signed on the twinning of Astana and the city of Doha.'
+/// >>> c.document["title"], c.document["year"], c.document["doi"]
+/// ('Astana as an actor in world politics', 2023, '10.48371/ISMO.2023.51.1.007')
+///
+/// ```
 #[pyclass(module = "kzrel", name = "Citation", frozen, get_all)]
 pub struct PyCitation {
     /// The id of the source in the dataset.
@@ -242,6 +288,16 @@ impl PyRelation {
     }
 
     /// The record as plain Python data (what the data files hold).
+    ///
+    /// ```python
+    /// >>> import kzrel
+    /// >>> d = kzrel.load().relation("zal-0019").to_dict()
+    /// >>> d["parties"]
+    /// [{'entity': 'by', 'role': 'reporter'}, {'entity': 'kz', 'role': 'partner'}]
+    /// >>> d["value"]
+    /// {'flow': 'turnover', 'amount': 870.0, 'unit': 'USD', 'scale': 'million', 'status': 'actual'}
+    ///
+    /// ```
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         json_to_py(py, &serde_json::to_string(self.get()).map_err(bad)?)
     }

@@ -11,7 +11,24 @@ use pyo3::types::PyDict;
 
 use crate::dataset::{as_of, entity_id, parse_kind, PyEntity, PyName};
 
-/// One candidate entity for a query.
+/// One candidate entity for a query, as :meth:`Dataset.resolve` ranks them: the entity,
+/// a score, the method, the name met and notes.
+///
+/// ```python
+/// >>> import kzrel
+/// >>> m = kzrel.load().resolve("Tselinograd", as_of="1980")[0]
+/// >>> m
+/// Match(Entity('kz-astana', city, 'Astana'), score=1.000, method="historical", matched='Tselinograd')
+/// >>> m.entity.id, m.score, m.method
+/// ('kz-astana', 1.0, 'historical')
+/// >>> m.matched
+/// Name('Tselinograd', lang='en', script='Latn', kind='historical', period='1961/1992')
+/// >>> m.notes
+/// []
+/// >>> kzrel.load().resolve("Tselinograd", as_of="2020")[0].notes
+/// ['"Tselinograd" was not in use on 2020 (in use 1961/1992)']
+///
+/// ```
 #[pyclass(module = "kzrel", name = "Match", frozen, get_all)]
 pub struct PyMatch {
     /// The entity.
@@ -106,8 +123,13 @@ pub(crate) fn options(
     as_of_text: Option<&str>,
     kind: Option<&str>,
     country: Option<&str>,
-    limit: usize,
+    limit: i64,
 ) -> PyResult<Resolve> {
+    let limit = usize::try_from(limit).map_err(|_| {
+        pyo3::exceptions::PyValueError::new_err(format!(
+            "limit must be 0 or more (how many matches to give), not {limit}"
+        ))
+    })?;
     let kind = kind
         .map(|k| parse_kind(k, "entity kind", &EntityKind::ALL))
         .transpose()?;

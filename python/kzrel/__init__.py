@@ -133,7 +133,13 @@ def resolve_many(
     country: str | None = None,
     frame: str | None = "pandas",
 ) -> Any:
-    """:meth:`Dataset.resolve_many` on the embedded dataset."""
+    """:meth:`Dataset.resolve_many` on the embedded dataset.
+
+    >>> import kzrel, pandas as pd
+    >>> names = pd.Series(["Semipalatinsk", "Qostanai", "Gurjev"])
+    >>> kzrel.resolve_many(names, as_of="1990")[["entity", "method"]].values.tolist()
+    [['kz-semey', 'historical'], ['kz-kostanay', 'exact'], ['kz-atyrau', 'fuzzy']]
+    """
     return load().resolve_many(names, as_of=as_of, kind=kind, country=country, frame=frame)
 
 

@@ -67,9 +67,9 @@ def _networkx() -> Any:
 def _axes(ax: Optional[Axes], size: tuple[float, float]) -> Axes:
     if ax is not None:
         return ax
-    fig, ax = _pyplot().subplots(figsize=size)
-    # Room on the right for the legends, which stand outside the drawing.
-    fig.subplots_adjust(left=0.07, right=0.76, top=0.93, bottom=0.08)
+    # Constrained layout makes room for what stands outside the drawing: the legends on
+    # the right, long lane names on the left.
+    _, ax = _pyplot().subplots(figsize=size, layout="constrained")
     return ax
 
 
@@ -345,11 +345,11 @@ def map(
     scaled for the latitude. Partners without a point (countries, organizations,
     companies, people) are counted in the title and listed in ``ax.kzrel_not_drawn``.
     """
-    from matplotlib.lines import Line2D
-
     import math
 
     ax = _axes(ax, (12, 7))
+    from matplotlib.lines import Line2D
+
     units = [e for e in dataset.entities(country="KZ", as_of=as_of) if e.kind == "region" or e.subkind == "republican-city"]
     region_ids = {e.id for e in units}
     if relations is None:
