@@ -461,7 +461,11 @@ mod tests {
         // rewritten to ts, makes a key of up to twice MAX_KEY, and no more.
         let cs = format!("від{}бувся", "C".repeat(120));
         let key = match_key(&cs);
-        assert!(key.len() > MAX_KEY && key.len() <= 2 * (MAX_KEY + 8), "{}", key.len());
+        assert!(
+            key.len() > MAX_KEY && key.len() <= 2 * (MAX_KEY + 8),
+            "{}",
+            key.len()
+        );
         assert!(match_key(&"c".repeat(10_000)).len() <= 2 * (MAX_KEY + 8));
         assert_eq!(match_key(""), "");
         assert_eq!(match_key("!!!"), "");
