@@ -68,10 +68,13 @@ def test_entity_cards_and_lists():
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("kz-shyghys-qazaqstan-oblysy  region (oblast)\n")
     assert "Шығыс Қазақстан облысы" in r.stdout and "kz-ust-kamenogorsk  city" in r.stdout
-    r = run("entities", "--kind", "region", "--country", "KZ")
+    r = run("entities", "--kind", "region", "--country", "KZ", "--as-of", "2026")
     lines = r.stdout.splitlines()
     assert lines[0].split() == ["id", "kind", "subkind", "iso3166", "geonames_id", "name"]
     assert len(lines) == 1 + 17 and any("KZ-63" in x for x in lines)
+    # Without --as-of, any time: the regions abolished in 1997 as well.
+    lines = run("entities", "--kind", "region", "--country", "KZ").stdout.splitlines()
+    assert len(lines) == 1 + 17 + 5 and any("kz-torgay-oblast" in x for x in lines)
 
 
 def test_entity_errors_exit_2_with_the_reason(tmp_path):

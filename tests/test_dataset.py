@@ -215,9 +215,14 @@ def test_oskemen_by_its_geonames_id(ds):
 
 
 def test_selection_by_kind_country_and_date(ds):
-    kz_regions = ds.entities(kind="region", country="KZ")
+    kz_regions = ds.entities(kind="region", country="KZ", as_of="2026")
     assert len(kz_regions) == 17
     assert {e.country().id for e in kz_regions} == {"kz"}
+    # Without a date, any time: the five regions abolished in 1997 too.
+    ever = {e.id for e in ds.entities(kind="region", country="KZ")}
+    assert ever - {e.id for e in kz_regions} == {
+        "kz-kokshetau-oblast", "kz-semipalatinsk-oblast", "kz-taldykorgan-oblast", "kz-torgay-oblast",
+        "kz-zhezkazgan-oblast"}
     # The 90 with city status (3 of republican, 17 regional centres, 70 towns), villages
     # GeoNames counts among places of 15,000 people, and six it lists that no source
     # read could place or type.
@@ -239,7 +244,7 @@ def test_rows_and_dataframes(ds):
     assert ust["parent"] == "kz-shyghys-qazaqstan-oblysy"
     assert 49 < ust["lat"] < 51 and 82 < ust["lon"] < 83
     pandas = pytest.importorskip("pandas", reason="pandas is a test dependency; install .[test]")
-    frame = ds.to_pandas(kind="region", country="KZ")
+    frame = ds.to_pandas(kind="region", country="KZ", as_of="2026")
     assert list(frame.columns)[:3] == ["id", "kind", "subkind"] and len(frame) == 17
     assert isinstance(frame, pandas.DataFrame)
     polars = pytest.importorskip("polars", reason="polars is a test dependency; install .[test]")

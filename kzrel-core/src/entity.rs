@@ -268,6 +268,24 @@ pub struct Entity {
     pub note: Option<String>,
 }
 
+/// The script a language is written in today, for choosing among its names: Cyrillic
+/// for the languages of the region written in it, Han for Chinese, Arabic for Arabic and
+/// Persian, Mongolian Cyrillic, else Latin.
+fn own_script(lang: &str) -> &'static str {
+    match lang {
+        "ru" | "kk" | "uk" | "be" | "ky" | "tg" | "mn" | "bg" | "sr" | "mk" | "tt" | "ba" => "Cyrl",
+        "zh" => "Hans",
+        "ar" | "fa" | "ur" | "ug" => "Arab",
+        "ja" => "Jpan",
+        "ko" => "Kore",
+        "ka" => "Geor",
+        "hy" => "Armn",
+        "el" => "Grek",
+        "he" => "Hebr",
+        _ => "Latn",
+    }
+}
+
 pub(crate) fn is_always(p: &Period) -> bool {
     *p == Period::always()
 }
@@ -282,22 +300,40 @@ impl Entity {
     /// whose period the data states wins over one without: an undated name means only
     /// that the data does not know when it was used, so Astana's dated "Ақмола"
     /// (1992–1998) is its Kazakh name in 1995 even though the undated "Астана" is
-    /// official. Exonyms, variants and abbreviations come last.
+    /// official; and an undated name that is also dated elsewhere (Almaty's "Алма-Ата",
+    /// 1921–1993) is not in use outside those dates. Exonyms, variants and abbreviations
+    /// come last. Names in the language's own script come first: Omsk Oblast's Russian
+    /// name is "Омская область", not the romanization ISO 3166-2 files under Russian.
     pub fn name(&self, lang: &str, as_of: &PartialDate) -> Option<&Name> {
-        let in_use = |n: &&Name| n.lang.as_str() == lang && n.period.includes(as_of);
+        let dated_out = |n: &Name| {
+            is_always(&n.period)
+                && self.names.iter().any(|d| {
+                    d.lang == n.lang
+                        && d.text == n.text
+                        && !is_always(&d.period)
+                        && !d.period.includes(as_of)
+                })
+        };
+        let in_use =
+            |n: &&Name| n.lang.as_str() == lang && n.period.includes(as_of) && !dated_out(n);
         let main = [NameKind::Short, NameKind::Official, NameKind::Historical];
         let rest = [NameKind::Exonym, NameKind::Variant, NameKind::Abbreviation];
-        let dated = main.iter().map(|k| (*k, Some(true)));
-        let undated = main.iter().map(|k| (*k, Some(false)));
-        dated
-            .chain(undated)
-            .chain(rest.iter().map(|k| (*k, None)))
-            .find_map(|(kind, dated)| {
-                self.names
-                    .iter()
-                    .filter(in_use)
-                    .find(|n| n.kind == kind && dated.is_none_or(|d| d != is_always(&n.period)))
-            })
+        let own = own_script(lang);
+        let scripts = [Some(own), None];
+        scripts.into_iter().find_map(|script| {
+            let dated = main.iter().map(|k| (*k, Some(true)));
+            let undated = main.iter().map(|k| (*k, Some(false)));
+            dated
+                .chain(undated)
+                .chain(rest.iter().map(|k| (*k, None)))
+                .find_map(|(kind, dated)| {
+                    self.names.iter().filter(in_use).find(|n| {
+                        n.kind == kind
+                            && dated.is_none_or(|d| d != is_always(&n.period))
+                            && script.is_none_or(|s| n.script.as_str() == s)
+                    })
+                })
+        })
     }
 
     /// The parent on `as_of`, if the dataset knows one then; none on a date when the

@@ -277,15 +277,16 @@ impl PyDataset {
 
     /// The entities of ``kind`` (``"country"``, ``"region"``, ``"city"``…) in
     /// ``country`` (any key of a country: ``"KZ"``, ``"kz"``) that exist on ``as_of``
-    /// (``"1995"``, ``"2014-10"``); every argument left None widens the choice.
+    /// (``"1995"``, ``"2014-10"``); every argument left None widens the choice. Without
+    /// ``as_of``, any time: an entity counts in the country it was in on its last day.
     ///
     /// ```python
     /// >>> import kzrel
     /// >>> ds = kzrel.load()
-    /// >>> today = ds.entities(kind="region", country="KZ")
-    /// >>> len(today)
+    /// >>> now = ds.entities(kind="region", country="KZ", as_of="2026")
+    /// >>> len(now)
     /// 17
-    /// >>> [e.name for e in ds.entities(kind="region", country="KZ", as_of="1995") if e not in today]
+    /// >>> [e.name for e in ds.entities(kind="region", country="KZ") if e not in now]
     /// ['Kokshetau Oblast', 'Semipalatinsk Oblast', 'Taldykorgan Oblast', 'Torgay Region', 'Zhezkazgan Oblast']
     ///
     /// ```
@@ -367,7 +368,7 @@ impl PyDataset {
     ///
     /// ```python
     /// >>> import kzrel
-    /// >>> df = kzrel.load().to_polars(kind="region", country="KZ")
+    /// >>> df = kzrel.load().to_polars(kind="region", country="KZ", as_of="2026")
     /// >>> df.height
     /// 17
     /// >>> df.select("iso3166", "name").row(0)

@@ -350,7 +350,11 @@ def map(
     ax = _axes(ax, (12, 7))
     from matplotlib.lines import Line2D
 
-    units = [e for e in dataset.entities(country="KZ", as_of=as_of) if e.kind == "region" or e.subkind == "republican-city"]
+    import datetime as dt
+
+    # entities() without a date means any time; the map is of one day, today by default.
+    on = as_of or dt.date.today().isoformat()
+    units = [e for e in dataset.entities(country="KZ", as_of=on) if e.kind == "region" or e.subkind == "republican-city"]
     region_ids = {e.id for e in units}
     if relations is None:
         relations = dataset.relations(party=sorted(region_ids), within=True)

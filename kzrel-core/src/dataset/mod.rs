@@ -258,7 +258,9 @@ impl Dataset {
 
     /// The entities of `kind` (any when None) in `country` (a key, as for
     /// [`entity`](Self::entity); any when None) that exist on `as_of` (any time when
-    /// None), in load order. An unknown country is an error.
+    /// None), in load order. An unknown country is an error. Without `as_of`, an entity
+    /// is in the country it was in on its last day: today, or the day it ended (the
+    /// regions Kazakhstan abolished in 1997 are Kazakh).
     pub fn select(
         &self,
         kind: Option<EntityKind>,
@@ -273,8 +275,11 @@ impl Dataset {
             .filter(|e| as_of.is_none_or(|d| e.exists(d)))
             .filter(|e| {
                 country.is_none_or(|c| {
-                    self.country_of(e, as_of.unwrap_or(&PartialDate::today()))
-                        .is_some_and(|x| x.id == c.id)
+                    let on = as_of
+                        .copied()
+                        .or_else(|| e.period.end())
+                        .unwrap_or_else(PartialDate::today);
+                    self.country_of(e, &on).is_some_and(|x| x.id == c.id)
                 })
             })
             .collect())

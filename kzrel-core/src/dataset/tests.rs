@@ -374,3 +374,47 @@ fn files_not_in_utf8_are_named_with_their_line() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_name_in_the_languages_own_script_and_not_outside_its_dates() {
+    let ds = Dataset::embedded().unwrap();
+    let name = |key: &str, lang: &str, on: &str| {
+        ds.entity(key)
+            .unwrap()
+            .name(lang, &on.parse().unwrap())
+            .map(|n| n.text.clone())
+    };
+    // ISO 3166-2 files a romanization under Russian; the Russian name is Cyrillic.
+    assert_eq!(
+        name("RU-OMS", "ru", "2020").as_deref(),
+        Some("Омская область")
+    );
+    assert_eq!(name("ru-moskva", "ru", "2020").as_deref(), Some("Москва"));
+    // "Алма-Ата" is dated 1921–1993 in the curated data: not Almaty's name today, though
+    // the catalogue also gives it undated.
+    assert_eq!(name("KZ-75", "ru", "2020").as_deref(), Some("Алматы"));
+    assert_eq!(name("KZ-75", "ru", "1980").as_deref(), Some("Алма-Ата"));
+    // A language without a name in its own script still gets one.
+    assert_eq!(name("KZ", "en", "2020").as_deref(), Some("Kazakhstan"));
+}
+
+#[test]
+fn without_a_date_a_country_keeps_what_it_once_had() {
+    let ds = Dataset::embedded().unwrap();
+    let ids = |on: Option<&str>| -> Vec<String> {
+        let on = on.map(|d| d.parse::<PartialDate>().unwrap());
+        ds.select(Some(EntityKind::Region), Some("KZ"), on.as_ref())
+            .unwrap()
+            .iter()
+            .map(|e| e.id.to_string())
+            .collect()
+    };
+    let any_time = ids(None);
+    assert!(
+        any_time.contains(&"kz-semipalatinsk-oblast".to_string()),
+        "{any_time:?}"
+    );
+    assert!(!ids(Some("2023")).contains(&"kz-semipalatinsk-oblast".to_string()));
+    assert!(ids(Some("1995")).contains(&"kz-semipalatinsk-oblast".to_string()));
+    assert!(any_time.len() > ids(Some("2023")).len());
+}
