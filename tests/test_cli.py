@@ -135,6 +135,16 @@ def test_extract_on_the_command_line(tmp_path):
     assert [line.split("\t")[5] for line in lines[1:]] == ["kz-pavlodar-oblysy", "ru-omsk"]
     r = run("extract", "-f", "jsonl", str(good))
     assert r.returncode == 0 and '"entity": "ru-omsk"' in r.stdout
+    # A bad option fails before anything is written.
+    r = run("extract", "--as-of", "19x", str(good))
+    assert r.returncode == 2 and r.stdout == "" and 'invalid date "19x"' in r.stderr
+
+
+def test_relations_during_a_year():
+    r = run("relations", "-p", "BY", "--during", "2010")
+    assert r.returncode == 0, r.stderr
+    ids = [line.split()[0] for line in r.stdout.splitlines()[1:]]
+    assert "zal-0019" in ids and all(line.split()[1].startswith("2010") for line in r.stdout.splitlines()[1:])
 
 
 def test_extract_globs_csv_stdin_and_what_cannot_be_read(tmp_path):

@@ -118,7 +118,7 @@ def _relations(args: argparse.Namespace, out: TextIO) -> int:
     found = _dataset(args).relations(
         kind=args.kind or None, party=args.party or None, within=args.within,
         party_kind=args.party_kind, country=args.country, since=args.since, until=args.until,
-        place=args.place, text=args.text,
+        during=args.during, place=args.place, text=args.text,
     )
     if args.format == "jsonl":
         print(found.to_jsonl(), end="", file=out)
@@ -225,6 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
     rs.add_argument("-c", "--country", help="a counterpart: another party in this country")
     rs.add_argument("--since", help="dated on or after: 2014, 2014-10, 2014-10-16")
     rs.add_argument("--until", help="dated on or before")
+    rs.add_argument("--during", help="dated within: 2014 takes 2014-10-16 and 2013/2015")
     rs.add_argument("--place", help="took place in this entity")
     rs.add_argument("--text", help="in the title, summary, note or a quote")
     rs.add_argument("-f", "--format", choices=["table", "jsonl", "csv", "graphml"], default="table")

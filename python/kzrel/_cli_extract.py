@@ -84,6 +84,8 @@ SAMPLE_TEXT = os.path.join(os.path.dirname(__file__), "sample_text.txt")
 
 
 def extract(args: argparse.Namespace, ds: kzrel.Dataset, out: TextIO) -> int:
+    # A bad --as-of, --kind or --country fails here, before a header is written.
+    ds.extract("", as_of=args.as_of, kind=args.kind, country=args.country)
     if args.sample:
         args.file = [SAMPLE_TEXT, *args.file]
     paths, missing = _paths(args.file or ["-"])
