@@ -21,17 +21,16 @@ fn the_embedded_dataset_round_trips_through_jsonl_toml_and_csv() {
     let ds = Dataset::embedded().unwrap();
     let (entities, sources, relations) = written_out(&ds);
 
-    for (name, relation_file) in [
-        ("relations.jsonl", relations_jsonl(&relations)),
-        ("relations.csv", relations_csv(&relations).unwrap()),
-    ] {
+    let as_jsonl = relations_jsonl(&relations);
+    let as_csv = relations_csv(&relations).unwrap();
+    for (name, csv) in [("relations.jsonl", false), ("relations.csv", true)] {
         let mut b = Dataset::builder();
         b.sources_toml("sources.toml", &sources);
         b.jsonl("entities.jsonl", &entities);
-        if name.ends_with(".csv") {
-            b.relations_csv(name, &relation_file);
+        if csv {
+            b.relations_csv(name, &as_csv);
         } else {
-            b.jsonl(name, &relation_file);
+            b.jsonl(name, &as_jsonl);
         }
         let back = b.build().unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(back.entities(), ds.entities(), "entities through {name}");
