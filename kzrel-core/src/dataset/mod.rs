@@ -379,8 +379,31 @@ impl Dataset {
         &self.sources
     }
 
+    /// The key most likely meant by an unknown `key`: an id without its country prefix
+    /// (`ust-kamenogorsk`), a name the entity is known by (`Oskemen`), else the closest
+    /// id or code by spelling.
     fn nearest_key(&self, key: &str) -> Option<String> {
-        let lower = key.to_lowercase();
+        let lower = key.trim().to_lowercase();
+        if let Some(id) = self.by_id.keys().find(|id| {
+            id.as_str()
+                .split_once('-')
+                .is_some_and(|(_, rest)| rest == lower)
+        }) {
+            return Some(id.as_str().to_string());
+        }
+        if !lower.starts_with("geonames:") && lower.chars().any(char::is_alphabetic) {
+            let opts = crate::resolve::Resolve {
+                limit: 1,
+                ..crate::resolve::Resolve::default()
+            };
+            if let Some(m) = self
+                .resolve(key, &opts)
+                .into_iter()
+                .find(|m| m.score >= 0.9)
+            {
+                return Some(m.entity.id.as_str().to_string());
+            }
+        }
         let ids = self
             .by_id
             .keys()
