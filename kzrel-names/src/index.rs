@@ -271,6 +271,13 @@ impl<T> NameIndex<T> {
     /// [`lookup`](Self::lookup), with near keys only when `fuzzy` (a scanner reading
     /// running text leaves them out: every word would be near some name).
     pub fn lookup_with(&self, query: &str, fuzzy: bool) -> Vec<Hit<'_, T>> {
+        // The key reads at most MAX_KEY folded bytes, and no name is near this long: the
+        // rest of a longer query cannot change what it finds, only what it costs.
+        let mut cut = query.len().min(16 * crate::key::MAX_KEY);
+        while !query.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let query = &query[..cut];
         self.lookup_key(&match_key(query), query, fuzzy)
     }
 
