@@ -97,3 +97,18 @@ def test_matches_and_mentions_show_in_jupyter():
     assert "<Алтай>" not in html and "&lt;" not in html.split("</mark>")[0]
     one = m.candidates[0]._repr_html_()
     assert "<b>Altai Krai</b>" in one and "<li>" in one and "&quot;" in one
+
+
+@pytest.mark.parametrize("text,surface,entity", [
+    ("Делегация прибыла из России.", "России", "ru"),
+    ("переговоры с Монголией и Словакией", "Монголией", "mn"),
+    ("торговля со Словакией", "Словакией", "sk"),
+    ("в Китае и Монголии", "Китае", "cn"),
+    ("соглашение с Китаем", "Китаем", "cn"),
+    ("форум в Алтайском крае", "Алтайском крае", "ru-altayskiy-kray"),
+    ("инвестиции Индии", "Индии", "in"),
+])
+def test_russian_case_forms_that_replace_a_final_letter(text, surface, entity):
+    """Case endings that replace -ия (России) or -й (Китае), and the prepositional крае."""
+    found = {(m.text, m.entity.id) for m in kzrel.load().extract(text)}
+    assert (surface, entity) in found, found

@@ -112,8 +112,9 @@ pub struct NameIndex<T> {
     /// Every word of every key: a span of text with a word no key has, and no base
     /// form that a key has, names nothing (the scanner's quick test).
     vocabulary: HashSet<String>,
-    /// The words of `vocabulary` that end in "a", without it: the stems a Russian
-    /// feminine noun's case forms have (Астаны → astan).
+    /// The words of `vocabulary` without a final "a", "ia" or "i": the stems that case
+    /// forms have when the ending replaced those letters (Астаны → astan, России → ros,
+    /// Китае → kita), as `base_forms` puts them back.
     stems_of_a: HashSet<String>,
     /// The signatures (see [`signature`]) of every two words side by side in a key or a
     /// key without its type words: two words of text whose signatures are not here are
@@ -206,8 +207,10 @@ impl<T> NameIndex<T> {
             for w in key.split(' ') {
                 if !self.vocabulary.contains(w) {
                     self.vocabulary.insert(w.to_string());
-                    if let Some(stem) = w.strip_suffix('a') {
-                        self.stems_of_a.insert(stem.to_string());
+                    for end in ["a", "ia", "i"] {
+                        if let Some(stem) = w.strip_suffix(end) {
+                            self.stems_of_a.insert(stem.to_string());
+                        }
                     }
                 }
             }
@@ -290,7 +293,8 @@ impl<T> NameIndex<T> {
             return true;
         }
         // A stem of at least three letters before a case ending (as `base_forms`
-        // takes them), which is a word of a key or is one without its final "a".
+        // takes them), which is a word of a key or is one without its final "a", "ia"
+        // or "i".
         let n = word.len();
         (1..=longest_case_ending().min(n.saturating_sub(3))).any(|k| {
             word.is_char_boundary(n - k) && {

@@ -285,8 +285,9 @@ pub fn bare_key(key: &str) -> String {
 }
 
 /// The forms a key may have had before a case ending or suffix was added: each of its
-/// non-type words with each known ending taken off (and, for Russian feminine nouns, an
-/// `a` put back), one word at a time, last word first; and the key without a last word
+/// non-type words with each known ending taken off (and, in Cyrillic, the letters an
+/// ending may have replaced put back: the `a` of Астана, the `ia` of Россия, the `i` of
+/// Китай), one word at a time, last word first; and the key without a last word
 /// that is itself an ending (ҚР-дың). Each is a key.
 pub fn base_forms(key: &str) -> impl Iterator<Item = String> + '_ {
     base_forms_of_known(key, |_| true, Inflect::ALL)
@@ -359,8 +360,15 @@ pub(crate) fn base_forms_of_known(
             .iter()
             .filter_map(|e| w.strip_suffix(e.as_str()))
             .filter(|stem| stem.chars().count() >= 3);
+        // What a Cyrillic ending may have replaced: nothing, a feminine -а, the -ия of
+        // Россия (России, Монголии) or the -й of Китай and Алтай (Китае, Китаем).
+        let restored: &[&str] = if inflect.latin {
+            &["", "a"]
+        } else {
+            &["", "a", "ia", "i"]
+        };
         for stem in stems {
-            for form in [stem.to_string(), format!("{stem}a")] {
+            for form in restored.iter().map(|r| format!("{stem}{r}")) {
                 if !known(&form) {
                     continue;
                 }
@@ -451,6 +459,27 @@ mod tests {
                 "{inflected} → {forms:?}, not {want}"
             );
         }
+    }
+
+    #[test]
+    fn base_forms_put_back_what_an_ending_replaced() {
+        let forms = |q: &str| base_forms(&match_key(q)).collect::<Vec<_>>();
+        // России → Россия, Китае → Китай, Астаны → Астана.
+        assert!(
+            forms("России").contains(&match_key("Россия")),
+            "{:?}",
+            forms("России")
+        );
+        assert!(
+            forms("Китае").contains(&match_key("Китай")),
+            "{:?}",
+            forms("Китае")
+        );
+        assert!(
+            forms("Астаны").contains(&match_key("Астана")),
+            "{:?}",
+            forms("Астаны")
+        );
     }
 
     #[test]
