@@ -101,7 +101,7 @@ def test_timeline_by_kind_and_country(ds, tmp_path):
     undated = sum(1 for r in rel if r.date is None)
     ax = kp.timeline(rel)
     render(ax, tmp_path, "timeline")
-    assert ax.get_title() == f"{len(rel) - undated} dated relations; {undated} without a date not shown"
+    assert ax.get_title() == f"{len(rel) - undated} dated relations; {undated} without a start date not shown"
     lanes = [t.get_text() for t in ax.get_yticklabels()]
     assert set(lanes) == {r.kind for r in rel if r.date is not None}
     ax = kp.timeline(rel, by="country", limit=4)
@@ -167,3 +167,15 @@ def test_importing_kzrel_loads_no_plotting():
     code = "import sys, kzrel, kzrel.plot; print(sorted(m for m in ('matplotlib', 'networkx') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_timeline_of_every_relation_draws_open_periods(ds, tmp_path):
+    """Every relation: periods with an open end ("2009/..") are drawn as a triangle."""
+    rel = ds.relations()
+    ax = kp.timeline(rel)
+    render(ax, tmp_path, "all")
+    open_ended = [row for row in rel.rows() if row["start"] and not row["end"]]
+    triangles = [line for line in ax.lines if line.get_marker() == ">"]
+    assert len(triangles) == len(open_ended)
+    if open_ended:
+        assert "from then on (open end)" in [t.get_text() for t in ax.get_legend().get_texts()]

@@ -253,8 +253,9 @@ def timeline(
     """The relations along time, a lane per kind (``by="kind"``) or per partner country
     (``by="country"``: the country of each party on the relation's date, named in
     ``lang``; the ``limit`` countries with most relations get a lane). A date known to the day is a dot; a date known only to the
-    month or year is a bar over that month or year, so that imprecision shows.
-    Relations without a date are counted in the title, not drawn.
+    month or year, or a period, is a bar over it, so that imprecision shows; an open
+    period ("2009/..") is a triangle at its start. Relations without a start date are
+    counted in the title, not drawn.
     """
     if by not in ("kind", "country"):
         raise ValueError(f"by={by!r}: draw lanes by 'kind' or 'country'")
@@ -271,13 +272,15 @@ def timeline(
             for p in r.parties:
                 c = p.entity.country(row["start"])
                 lanes_of[r.id].add(c.name_in(lang) or c.name if c is not None else "no country")
-    points: list[tuple[str, dt.date, dt.date, str]] = []
+    points: list[tuple[str, dt.date, Optional[dt.date], str]] = []
     undated = 0
     for row in rows:
         if row["start"] is None:
             undated += 1
             continue
-        start, end = dt.date.fromisoformat(row["start"]), dt.date.fromisoformat(row["end"])
+        # An open end ("2009/..", still in force) has no end date.
+        start = dt.date.fromisoformat(row["start"])
+        end = dt.date.fromisoformat(row["end"]) if row["end"] else None
         for lane in sorted(lanes_of[row["id"]]) if by == "country" else [row["kind"]]:
             points.append((lane, start, end, row["kind"]))
     lanes = [lane for lane, _ in Counter(p[0] for p in points).most_common(limit)]
@@ -288,7 +291,10 @@ def timeline(
         if lane not in y:
             continue
         colour = KIND_COLOURS.get(kind, _OTHER)
-        if end > start:
+        if end is None:
+            since: list[Any] = [start]
+            ax.plot(since, [y[lane]], ">", color=colour, ms=7, alpha=0.85)
+        elif end > start:
             span: list[Any] = [start, end + dt.timedelta(days=1)]
             ax.plot(span, [y[lane]] * 2, color=colour, lw=6, alpha=0.35, solid_capstyle="butt")
         else:
@@ -299,10 +305,12 @@ def timeline(
     ax.grid(axis="x", alpha=0.3)
     kinds = sorted({p[3] for p in points})
     handles = [Line2D([], [], marker="o", ls="", color=KIND_COLOURS.get(k, _OTHER), label=k) for k in kinds]
-    handles.append(Line2D([], [], color="grey", lw=6, alpha=0.35, label="month or year only"))
+    handles.append(Line2D([], [], color="grey", lw=6, alpha=0.35, label="a period, or month or year only"))
+    if any(p[2] is None for p in points):
+        handles.append(Line2D([], [], marker=">", ls="", color="grey", label="from then on (open end)"))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
     dated = len(relations) - undated
-    ax.set_title(f"{dated} dated relations" + (f"; {undated} without a date not shown" if undated else ""))
+    ax.set_title(f"{dated} dated relations" + (f"; {undated} without a start date not shown" if undated else ""))
     plt.setp(ax.get_xticklabels(), rotation=0)
     return ax
 
