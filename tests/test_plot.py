@@ -67,6 +67,20 @@ def test_network_of_east_kazakhstan(ds, tmp_path):
     assert "Kazakhstan" in countries and "China" in countries and "Russian Federation" in countries
 
 
+def test_the_network_legends_fit_in_the_figure(ds, tmp_path):
+    ax = kp.network(ds, "KZ-63")
+    fig = ax.figure
+    fig.savefig(tmp_path / "n.png")
+    renderer = fig.canvas.get_renderer()
+    from matplotlib.legend import Legend
+
+    legends = [a for a in ax.get_children() if isinstance(a, Legend)]
+    assert len(legends) >= 2
+    for legend in legends:
+        box = legend.get_window_extent(renderer)
+        assert 0 <= box.x0 and box.x1 <= fig.bbox.width + 1 and 0 <= box.y0 and box.y1 <= fig.bbox.height + 1
+
+
 def test_network_unmerged_shows_what_lies_inside(ds):
     merged = kp.network(ds, "KZ-63")
     apart = kp.network(ds, "KZ-63", merge=False)

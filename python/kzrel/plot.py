@@ -172,7 +172,12 @@ def network(
         w = graph.get_edge_data(a, b, {"weight": 0})["weight"]
         graph.add_edge(a, b, weight=w + n)
 
+    own_figure = ax is None
     ax = _axes(ax, (11, 8))
+    if own_figure:
+        # The two legends stand right of the drawing; constrained layout makes room for
+        # one legend only, so keep the right fifth of the figure for them.
+        ax.figure.get_layout_engine().set(rect=(0.0, 0.0, 0.8, 1.0))
     ax.set_axis_off()
     if not graph:
         ax.set_title("No relations to draw")
@@ -186,11 +191,15 @@ def network(
     kinds_of: dict[tuple[str, str], list[str]] = defaultdict(list)
     for a, b, kind in sorted(weight):
         kinds_of[(a, b)].append(kind)
+    # One drawing call per kind and bend (a call per edge is slow on large graphs).
+    groups: dict[tuple[str, float], list[tuple[str, str, int]]] = defaultdict(list)
     for (a, b, kind), n in sorted(weight.items()):
         kinds = kinds_of[(a, b)]
-        rad = 0.15 * (kinds.index(kind) - (len(kinds) - 1) / 2)
+        groups[(kind, 0.15 * (kinds.index(kind) - (len(kinds) - 1) / 2))].append((a, b, n))
+    for (kind, rad), edges in sorted(groups.items()):
         nx.draw_networkx_edges(
-            graph, pos, edgelist=[(a, b)], ax=ax, width=0.8 + 0.9 * min(n, 6), alpha=0.75,
+            graph, pos, edgelist=[(a, b) for a, b, _ in edges], ax=ax,
+            width=[0.8 + 0.9 * min(n, 6) for _, _, n in edges], alpha=0.75,
             edge_color=KIND_COLOURS.get(kind, _OTHER), arrows=True, arrowstyle="-",
             connectionstyle=f"arc3,rad={rad}", node_size=0,
         )  # fmt: skip
