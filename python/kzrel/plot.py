@@ -177,7 +177,11 @@ def network(
     if own_figure:
         # The two legends stand right of the drawing; constrained layout makes room for
         # one legend only, so keep the right fifth of the figure for them.
-        ax.figure.get_layout_engine().set(rect=(0.0, 0.0, 0.8, 1.0))
+        from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+        engine = ax.figure.get_layout_engine()
+        if isinstance(engine, ConstrainedLayoutEngine):
+            engine.set(rect=(0.0, 0.0, 0.8, 1.0))
     ax.set_axis_off()
     if not graph:
         ax.set_title("No relations to draw")
