@@ -19,6 +19,9 @@ pub struct DatasetBuilder {
     relations: Vec<(RawRelation, String, usize)>,
     sources: BTreeMap<String, Source>,
     problems: Vec<Problem>,
+    /// The ids of entity records that did not parse, with their file and line: a link to
+    /// one is not a second mistake, and its problem says so.
+    unparsed: HashMap<String, (String, usize)>,
 }
 
 impl DatasetBuilder {
@@ -54,7 +57,15 @@ impl DatasetBuilder {
                     self.amendments.push((*a, file.to_string(), line_no));
                 }
                 Ok(Record::Relation(r)) => self.relations.push((r, file.to_string(), line_no)),
-                Err(message) => self.problem(file, Some(line_no), message),
+                Err(message) => {
+                    let id = serde_json::from_str::<serde_json::Value>(line)
+                        .ok()
+                        .and_then(|v| v.get("id")?.as_str().map(str::to_string));
+                    if let Some(id) = id {
+                        self.unparsed.insert(id, (file.to_string(), line_no));
+                    }
+                    self.problem(file, Some(line_no), message);
+                }
             }
         }
         self
@@ -101,18 +112,27 @@ impl DatasetBuilder {
             for (i, record) in records.into_iter().enumerate() {
                 let at = format!("{file} [[{key}]] #{}", i + 1);
                 let json = serde_json::to_string(&record).unwrap_or_default();
+                // serde_json places its errors in the JSON made from the table, which is
+                // no place in the user's file: keep the message, drop the place.
+                let why = |e: serde_json::Error| {
+                    let text = e.to_string();
+                    text.split(" at line ")
+                        .next()
+                        .unwrap_or_default()
+                        .to_string()
+                };
                 match key {
                     "relation" => match serde_json::from_str(&json) {
                         Ok(v) => self.relations.push((RawRelation::Value(v), at, 0)),
-                        Err(e) => self.problem(&at, None, e.to_string()),
+                        Err(e) => self.problem(&at, None, why(e)),
                     },
                     "amendment" => match serde_json::from_str::<Amendment>(&json) {
                         Ok(a) => self.amendments.push((a, at, 0)),
-                        Err(e) => self.problem(&at, None, format!("in an amendment: {e}")),
+                        Err(e) => self.problem(&at, None, format!("in an amendment: {}", why(e))),
                     },
                     _ => match serde_json::from_str::<Entity>(&json) {
                         Ok(e) => self.entities.push((e, at, 0)),
-                        Err(e) => self.problem(&at, None, e.to_string()),
+                        Err(e) => self.problem(&at, None, why(e)),
                     },
                 }
             }
@@ -220,6 +240,9 @@ impl DatasetBuilder {
         let (relations, relation_problems) = super::relations::check(&ds, &ds.sources, raw);
         problems.extend(relation_problems);
         if !problems.is_empty() {
+            for p in &mut problems {
+                explain_unparsed(&mut p.message, &self.unparsed);
+            }
             return Err(LoadError { problems });
         }
         ds.set_relations(relations);
@@ -391,6 +414,28 @@ pub(super) fn did_you_mean<'k>(keys: impl Iterator<Item = &'k str>, want: &str) 
         .filter(|(score, _)| *score >= 0.85)
         .max_by(|x, y| x.0.total_cmp(&y.0).then_with(|| y.1.cmp(x.1)))
         .map_or(String::new(), |(_, k)| format!("; did you mean {k:?}?"))
+}
+
+/// A link to an entity whose own record did not parse is not a second mistake: say so,
+/// in place of a did-you-mean that would point elsewhere.
+fn explain_unparsed(message: &mut String, unparsed: &HashMap<String, (String, usize)>) {
+    if !(message.contains("unknown entity") || message.contains("names no entity")) {
+        return;
+    }
+    for (id, (file, line)) in unparsed {
+        let quoted = format!("{id:?}");
+        if let Some(at) = message.find(&quoted) {
+            let end = at + quoted.len();
+            let rest = &message[end..];
+            // Keep the part up to the id and what describes the key, drop the hint.
+            let kept = rest.split("; did you mean").next().unwrap_or_default();
+            *message = format!(
+                "{}{kept}; its own record, at {file}:{line}, did not load",
+                &message[..end]
+            );
+            return;
+        }
+    }
 }
 
 /// One line of an entities file.

@@ -94,9 +94,11 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Line 0 stands for a record that has no line of its own: a TOML table's
+        // `[[entity]] #2`, whose place is in the file name shown.
         match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
+            Some(line) if line > 0 => write!(f, "{}:{}: {}", self.file, line, self.message),
+            _ => write!(f, "{}: {}", self.file, self.message),
         }
     }
 }

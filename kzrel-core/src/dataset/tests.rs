@@ -418,3 +418,49 @@ fn without_a_date_a_country_keeps_what_it_once_had() {
     assert!(ids(Some("1995")).contains(&"kz-semipalatinsk-oblast".to_string()));
     assert!(any_time.len() > ids(Some("2023")).len());
 }
+
+#[test]
+fn a_toml_record_is_placed_by_its_table_not_by_a_made_up_line() {
+    let mut b = Dataset::builder();
+    b.sources_toml("sources.toml", SOURCES);
+    b.toml(
+        "mine.toml",
+        "[[entity]]\nid = \"kz-x\"\nkind = \"town\"\nnames = []\n\n[[entity]]\nid = \"kz-y\"\nkind = \"city\"\nnames = []\nparents = [{id = \"kz-nowhere\"}]\n",
+    );
+    let err = b.build().unwrap_err();
+    let all: Vec<String> = err.problems.iter().map(ToString::to_string).collect();
+    assert!(
+        all.iter()
+            .any(|p| p.starts_with("mine.toml [[entity]] #1: unknown variant `town`")),
+        "{all:?}"
+    );
+    assert!(
+        all.iter()
+            .any(|p| p.starts_with("mine.toml [[entity]] #2: kz-y:")),
+        "{all:?}"
+    );
+    assert!(
+        all.iter()
+            .all(|p| !p.contains(":0:") && !p.contains("at line 1 column")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_link_to_a_record_that_failed_points_at_that_record() {
+    let lines = [
+        r#"{"id":"org-my-ngo","kind":"organisation","names":[]}"#,
+        r#"{"id":"kz-v","kind":"city","names":[{"text":"V","lang":"en","script":"Latn","kind":"official","source":"s"}],"parents":[{"id":"org-my-ngo","source":"s"}]}"#,
+    ]
+    .join("\n");
+    let err = build(&lines).unwrap_err();
+    let all: Vec<String> = err.problems.iter().map(ToString::to_string).collect();
+    assert!(
+        all[0].starts_with("mine.jsonl:1: unknown variant `organisation`"),
+        "{all:?}"
+    );
+    assert!(
+        all.iter().any(|p| p.starts_with("mine.jsonl:2: kz-v: links to unknown entity \"org-my-ngo\"; its own record, at mine.jsonl:1, did not load")),
+        "{all:?}"
+    );
+}
