@@ -737,7 +737,10 @@ impl PyDataset {
                     e.external.geonames.into_pyobject(py)?,
                     e.coordinates.map(|c| c.lat).into_pyobject(py)?,
                     e.coordinates.map(|c| c.lon).into_pyobject(py)?,
-                    e.parent(&on).map(EntityId::as_str).into_pyobject(py)?,
+                    self.inner
+                        .parent_of(e, &on)
+                        .map(|p| p.id.as_str())
+                        .into_pyobject(py)?,
                     country.into_pyobject(py)?,
                 ])
             })

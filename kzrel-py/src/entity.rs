@@ -316,7 +316,7 @@ impl PyEntity {
     #[pyo3(signature = (as_of = None))]
     fn parent(&self, as_of: Option<&str>) -> PyResult<Option<PyEntity>> {
         let on = self::as_of(as_of)?;
-        Ok(self.linked(self.get().parent(&on)))
+        Ok(self.linked(self.ds.parent_of(self.get(), &on).map(|p| &p.id)))
     }
 
     /// The administrative centre on ``as_of`` (today when None), or None (also when the

@@ -297,27 +297,38 @@ impl Dataset {
             if at.kind == EntityKind::Country {
                 return Some(at);
             }
-            at = self.entity(at.parent(as_of)?.as_str()).ok()?;
+            at = self.parent_of(at, as_of)?;
         }
         None
+    }
+
+    /// The parent of `entity` on `as_of`: the first link in force then to an entity that
+    /// existed then. A link without dates holds only while both existed: Almaty's
+    /// undated link to Kazakhstan gives no parent in 1980, before the republic was.
+    pub fn parent_of<'a>(&'a self, entity: &Entity, as_of: &PartialDate) -> Option<&'a Entity> {
+        if !entity.exists(as_of) {
+            return None;
+        }
+        entity
+            .parents
+            .iter()
+            .filter(|l| l.period.includes(as_of))
+            .filter_map(|l| self.entity(l.id.as_str()).ok())
+            .find(|p| p.exists(as_of))
     }
 
     /// The parents of `entity` on `as_of`, nearest first, up to the top of its chain:
     /// Oskemen's are East Kazakhstan Region and Kazakhstan.
     pub fn ancestors<'a>(&'a self, entity: &Entity, as_of: &PartialDate) -> Vec<&'a Entity> {
         let mut out: Vec<&Entity> = Vec::new();
-        let mut next = entity.parent(as_of);
-        while let Some(id) = next {
-            // A cycle would repeat an entity: stop there (the loader forbids only
-            // self-parents, so this guards against longer loops).
-            let Ok(p) = self.entity(id.as_str()) else {
-                break;
-            };
+        let mut next = self.parent_of(entity, as_of);
+        while let Some(p) = next {
+            // The loader refuses cycles; this guards a dataset built some other way.
             if p.id == entity.id || out.iter().any(|a| a.id == p.id) {
                 break;
             }
             out.push(p);
-            next = p.parent(as_of);
+            next = self.parent_of(p, as_of);
         }
         out
     }

@@ -464,3 +464,25 @@ fn a_link_to_a_record_that_failed_points_at_that_record() {
         "{all:?}"
     );
 }
+
+#[test]
+fn an_undated_link_holds_only_while_the_parent_exists() {
+    let ds = Dataset::embedded().unwrap();
+    let almaty = ds.entity("KZ-75").unwrap();
+    let on = |d: &str| d.parse::<PartialDate>().unwrap();
+    // Kazakhstan exists from 1991-12-16: no parent, and no country, in 1980.
+    assert_eq!(
+        ds.parent_of(almaty, &on("1980")).map(|p| p.id.as_str()),
+        None
+    );
+    assert!(ds.country_of(almaty, &on("1980")).is_none());
+    assert_eq!(
+        ds.parent_of(almaty, &on("2000")).map(|p| p.id.as_str()),
+        Some("kz")
+    );
+    let semey = ds.entity("kz-semey").unwrap();
+    assert_eq!(
+        ds.country_of(semey, &on("1980")).map(|c| c.id.as_str()),
+        Some("kz-ssr")
+    );
+}
