@@ -313,7 +313,7 @@ impl Dataset {
             .parents
             .iter()
             .filter(|l| l.period.includes(as_of))
-            .filter_map(|l| self.entity(l.id.as_str()).ok())
+            .filter_map(|l| self.by_id.get(&l.id).map(|&i| &self.entities[i]))
             .find(|p| p.exists(as_of))
     }
 
