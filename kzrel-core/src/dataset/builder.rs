@@ -242,6 +242,7 @@ impl DatasetBuilder {
         if !problems.is_empty() {
             for p in &mut problems {
                 explain_unparsed(&mut p.message, &self.unparsed);
+                explain_key_as_id(&mut p.message, &ds);
             }
             return Err(LoadError { problems });
         }
@@ -436,6 +437,30 @@ fn explain_unparsed(message: &mut String, unparsed: &HashMap<String, (String, us
             return;
         }
     }
+}
+
+/// A link names its entity by kzrel id. When the invalid id given is a key of an entity
+/// (an ISO code such as `KZ-63`, `geonames:1520316`), say which id to write instead of
+/// a did-you-mean made by spelling alone.
+fn explain_key_as_id(message: &mut String, ds: &Dataset) {
+    const INVALID: &str = "invalid entity id \"";
+    let Some(at) = message.find(INVALID) else {
+        return;
+    };
+    let start = at + INVALID.len();
+    let Some(len) = message[start..].find('"') else {
+        return;
+    };
+    let key = &message[start..start + len];
+    let Ok(e) = ds.entity(key) else { return };
+    let hint = format!(
+        "invalid entity id {key:?}: links name entities by kzrel id; {key:?} is the key of \
+         {:?}: write that",
+        e.id.as_str()
+    );
+    // Keep serde's place in the line (" (column 133)"), drop the spelling hint.
+    let column = message.rfind(" (column ").map(|c| message[c..].to_string());
+    *message = format!("{}{hint}{}", &message[..at], column.unwrap_or_default());
 }
 
 /// One line of an entities file.

@@ -486,3 +486,18 @@ fn an_undated_link_holds_only_while_the_parent_exists() {
         Some("kz-ssr")
     );
 }
+
+#[test]
+fn a_link_by_iso_code_says_which_id_to_write() {
+    let line = r#"{"id":"kz-v","kind":"city","names":[{"text":"V","lang":"en","script":"Latn","kind":"official","source":"s"}],"parents":[{"id":"KZ-63","source":"s"}]}"#;
+    let mut b = Dataset::builder_with_embedded();
+    b.sources_toml("mine-sources.toml", "[s-mine]\ntitle = \"A source\"\n");
+    b.jsonl("mine.jsonl", &line.replace("\"s\"", "\"s-mine\""));
+    let err = b.build().unwrap_err();
+    let all: Vec<String> = err.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert!(
+        all[0].starts_with("mine.jsonl:1: invalid entity id \"KZ-63\": links name entities by kzrel id; \"KZ-63\" is the key of \"kz-shyghys-qazaqstan-oblysy\": write that (column "),
+        "{all:?}"
+    );
+}
