@@ -101,6 +101,7 @@ def extract(args: argparse.Namespace, ds: kzrel.Dataset, out: TextIO) -> int:
         writer.writerow(COLUMNS)
     elif args.format == "tsv":
         print("\t".join(COLUMNS), file=out)
+    names: dict[str, str] = {}
     for path in paths:
         shown = "sample" if path == SAMPLE_TEXT else path
         try:
@@ -108,14 +109,8 @@ def extract(args: argparse.Namespace, ds: kzrel.Dataset, out: TextIO) -> int:
             with fh if path != "-" else _nullcontext(fh):
                 offset, line = 0, 1
                 for block in _blocks(fh):
-                    at, nl = 0, 0
-                    for m in ds.extract(block, as_of=args.as_of, kind=args.kind, country=args.country):
-                        nl += block.count("\n", at, m.start)
-                        at = m.start
-                        best = m.candidates[0]
-                        row = [shown, line + nl, offset + m.start, offset + m.end, m.text, best.entity.id,
-                               best.entity.name, best.entity.kind, best.method, round(best.score, 3)]
-                        _write(args.format, writer, row, out)
+                    rows = _rows(ds, block, args, shown, offset, line, names)
+                    _write(args.format, writer, rows, out)
                     offset += len(block)
                     line += block.count("\n")
                     progress.advance(len(block.encode("utf-8")), path)
@@ -140,13 +135,43 @@ class _nullcontext:
         return False
 
 
-def _write(fmt: str, writer, row: list, out: TextIO) -> None:
+def _rows(ds: kzrel.Dataset, block: str, args: argparse.Namespace, shown: str, offset: int, line: int,
+          names: dict[str, str]) -> list[list]:
+    """The rows of a block's mentions: the best candidate of each, by line and offset in
+    the file. The mentions come as columns (extract_many), which saves making a Python
+    object per mention."""
+    c = ds.extract_many([block], as_of=args.as_of, kind=args.kind, country=args.country, frame=None)
+    rows = []
+    at, nl = 0, 0
+    for start, end, text, entity, kind, method, score in zip(
+        c["start"], c["end"], c["text"], c["entity"], c["kind"], c["method"], c["score"]
+    ):
+        nl += block.count("\n", at, start)
+        at = start
+        name = names.get(entity)
+        if name is None:
+            name = names[entity] = ds.entity(entity).name
+        rows.append([shown, line + nl, offset + start, offset + end, text, entity, name, kind, method,
+                     round(score, 3)])
+    return rows
+
+
+def _write(fmt: str, writer, rows: list[list], out: TextIO) -> None:
     if fmt == "jsonl":
-        print(json.dumps(dict(zip(COLUMNS, row)), ensure_ascii=False), file=out)
+        dumps = json.dumps
+        # Ids, kinds and methods are plain ASCII words: only the texts need escaping.
+        out.write("".join(
+            f'{{"file": {dumps(r[0], ensure_ascii=False)}, "line": {r[1]}, "start": {r[2]}, "end": {r[3]}, '
+            f'"text": {dumps(r[4], ensure_ascii=False)}, "entity": "{r[5]}", '
+            f'"name": {dumps(r[6], ensure_ascii=False)}, "kind": "{r[7]}", "method": "{r[8]}", "score": {r[9]}}}\n'
+            for r in rows
+        ))
     elif fmt == "csv":
-        writer.writerow(row)
+        writer.writerows(rows)
     else:
-        print("\t".join(str(v).replace("\t", " ").replace("\n", " ") for v in row), file=out)
+        out.write("".join(
+            "\t".join(str(v).replace("\t", " ").replace("\n", " ") for v in r) + "\n" for r in rows
+        ))
 
 
 def info(ds: kzrel.Dataset, out: TextIO) -> int:
