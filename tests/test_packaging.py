@@ -9,6 +9,7 @@ KZREL_SKIP_PACKAGING=1 skips it for quick local runs. CI runs it.
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -41,7 +42,7 @@ print("ok", kzrel.__version__)
 def test_import_kzrel_is_light():
     code = "import sys; before = set(sys.modules); import kzrel; print(sorted(set(sys.modules) - before))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    added = set(eval(out))  # a printed list of module names
+    added = set(ast.literal_eval(out))  # a printed list of module names
     assert added <= LIGHT, f"import kzrel also imports {sorted(added - LIGHT)}"
 
 

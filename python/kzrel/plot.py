@@ -390,12 +390,15 @@ def map(
     lines: Counter[tuple[str, str, str]] = Counter()
     partners: dict[str, Any] = {}
     not_drawn: dict[str, str] = {}
-    for r in relations:
-        home = {h for h in (region_of(p.entity, as_of) for p in r.parties) if h is not None}
+    for r, row in zip(relations, relations.rows()):
+        # The region a party lay in on the relation's date (Semey was in East Kazakhstan
+        # in 2009), unless a date is asked for.
+        on = as_of or row["start"]
+        home = {h for h in (region_of(p.entity, on) for p in r.parties) if h is not None}
         for p in r.parties:
             e = p.entity
-            country = e.country(as_of)
-            if region_of(e, as_of) is not None or (country is not None and country.id == "kz"):
+            country = e.country(on)
+            if region_of(e, on) is not None or (country is not None and country.id == "kz"):
                 continue
             where = e.location(as_of)
             if where is None:
