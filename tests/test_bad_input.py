@@ -198,3 +198,18 @@ def test_a_malformed_file_names_its_problem_and_loads_nothing(ds, tmp_path, labe
         kzrel.load().entity("kz-good-village")
     # The same good files load on their own afterwards: the failure left no state behind.
     assert kzrel.load(sources, good).entity("kz-good-village").parent().id == "kz"
+
+
+def test_a_rust_panic_reaches_python_as_a_runtime_error():
+    """A panic in kzrel's Rust (a bug: fuzzing found none) is an ordinary exception that
+    `except Exception` catches and that says what happened, not pyo3's PanicException."""
+    from kzrel import _kzrel
+
+    with pytest.raises(RuntimeError, match=r"internal error in kzrel \(boom\); please report it"):
+        _kzrel._panic_for_test("boom")
+    try:
+        _kzrel._panic_for_test("again")
+    except Exception as e:  # noqa: BLE001 - the point of the test
+        assert isinstance(e, RuntimeError)
+    # The library goes on working after it.
+    assert kzrel.transliterate("Өскемен", "kk-latn-2021") == "Öskemen"

@@ -184,7 +184,7 @@ pub fn load(
             .map(|inner| PyDataset { inner, origin })
             .map_err(|e| load_error(py, &e));
     }
-    let built = py.detach(|| {
+    let built = crate::errors::detached(py, || {
         let mut b = match (embedded, embedded_relations) {
             (true, true) => Dataset::builder_with_embedded(),
             (true, false) => Dataset::builder_with_embedded_entities(),
@@ -194,7 +194,7 @@ pub fn load(
             b.file(f);
         }
         b.build()
-    });
+    })?;
     built
         .map(|d| PyDataset {
             inner: Arc::new(d),
@@ -610,7 +610,7 @@ impl PyDataset {
         limit: i64,
     ) -> PyResult<Vec<crate::mention::PyMention>> {
         let opts = crate::resolve::options(py, &self.inner, as_of, kind, country, limit)?;
-        Ok(crate::mention::extract(py, self, text, &opts))
+        crate::mention::extract(py, self, text, &opts)
     }
 
     /// The relation with id ``id``; a ``KeyError`` if there is none.

@@ -80,3 +80,28 @@ pub(crate) fn unknown_entity(
         Err(e) => e,
     }
 }
+
+/// Run `f`, the Rust part of a call, without the GIL. A panic inside it, which would be
+/// a bug in kzrel, becomes a `RuntimeError` that says so and asks for a report. pyo3
+/// would raise `PanicException` instead, a `BaseException` that `except Exception` lets
+/// through.
+pub(crate) fn detached<T: Send>(py: Python<'_>, f: impl FnOnce() -> T + Send) -> PyResult<T> {
+    py.detach(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)))
+        .map_err(|payload| {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic".to_string());
+            pyo3::exceptions::PyRuntimeError::new_err(format!(
+                "internal error in kzrel ({what}); please report it, with the input that caused it"
+            ))
+        })
+}
+
+/// A panic on purpose, through [`detached`], for the test that a panic reaches Python as
+/// a `RuntimeError`. Not part of the API.
+#[pyfunction]
+pub fn _panic_for_test(py: Python<'_>, message: String) -> PyResult<()> {
+    detached(py, move || -> () { panic!("{message}") })
+}

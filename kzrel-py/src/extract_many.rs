@@ -57,7 +57,7 @@ pub(crate) fn extract_many<'py>(
     opts: &Resolve,
     frame: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let rows: Vec<Row> = py.detach(|| {
+    let rows: Vec<Row> = crate::errors::detached(py, || {
         let mut rows = Vec::new();
         for (doc, text) in texts.iter().enumerate() {
             let mentions = ds.extract(text, opts);
@@ -81,7 +81,7 @@ pub(crate) fn extract_many<'py>(
             }
         }
         rows
-    });
+    })?;
     // One Python string per distinct entity id, kind and method.
     let mut ids: Vec<Option<Bound<'py, PyString>>> = vec![None; ds.entities().len()];
     let mut kinds: Vec<Option<Bound<'py, PyString>>> = vec![None; ds.entities().len()];

@@ -25,6 +25,7 @@ fn _kzrel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<names::PySchemeInfo>()?;
     m.add_class::<names::PyScriptReport>()?;
     m.add_function(wrap_pyfunction!(names::transliterate, m)?)?;
+    m.add_function(wrap_pyfunction!(errors::_panic_for_test, m)?)?;
     m.add_function(wrap_pyfunction!(names::transliterate_list, m)?)?;
     m.add_function(wrap_pyfunction!(names::to_cyrillic, m)?)?;
     m.add_function(wrap_pyfunction!(names::to_cyrillic_list, m)?)?;

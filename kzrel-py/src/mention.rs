@@ -235,9 +235,9 @@ pub(crate) fn extract(
     handle: &PyDataset,
     text: &str,
     opts: &Resolve,
-) -> Vec<PyMention> {
+) -> PyResult<Vec<PyMention>> {
     let ds = &handle.inner;
-    let found: Vec<(usize, usize, String, Vec<Candidate>)> = py.detach(|| {
+    let found: Vec<(usize, usize, String, Vec<Candidate>)> = crate::errors::detached(py, || {
         let mentions = ds.extract(text, opts);
         // One pass over the text turns every byte offset into a code point index, which
         // is what Python strings count.
@@ -270,8 +270,8 @@ pub(crate) fn extract(
                 (index[&m.start], index[&m.end], m.text.to_string(), cands)
             })
             .collect()
-    });
-    found
+    })?;
+    Ok(found
         .into_iter()
         .filter(|(_, _, _, cands)| !cands.is_empty())
         .map(|(start, end, text, candidates)| PyMention {
@@ -281,5 +281,5 @@ pub(crate) fn extract(
             text,
             candidates,
         })
-        .collect()
+        .collect())
 }

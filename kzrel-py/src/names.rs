@@ -295,7 +295,7 @@ pub fn transliterate(
     let t = build(py, scheme, errors, replacement, profiles)?;
     // Long texts are worked on without the GIL, so other Python threads run meanwhile.
     let result = if text.len() > 4096 {
-        py.detach(|| t.transliterate(text))
+        crate::errors::detached(py, || t.transliterate(text))?
     } else {
         t.transliterate(text)
     };
@@ -325,12 +325,12 @@ pub fn transliterate_list(
 ) -> PyResult<Vec<String>> {
     let t = build(py, scheme, errors, replacement, profiles)?;
     let texts = texts_of(texts)?;
-    py.detach(|| {
+    crate::errors::detached(py, || {
         texts
             .iter()
             .map(|s| t.transliterate(s))
             .collect::<Result<Vec<_>, _>>()
-    })
+    })?
     .map_err(|e| to_py(py, &e))
 }
 
@@ -377,12 +377,12 @@ pub fn to_cyrillic_list(
 ) -> PyResult<Vec<String>> {
     let t = build(py, scheme, errors, replacement, Vec::new())?;
     let texts = texts_of(texts)?;
-    py.detach(|| {
+    crate::errors::detached(py, || {
         texts
             .iter()
             .map(|s| t.to_cyrillic(s))
             .collect::<Result<Vec<_>, _>>()
-    })
+    })?
     .map_err(|e| to_py(py, &e))
 }
 

@@ -182,7 +182,7 @@ impl PyRelations {
         match path {
             None => Ok(Some(text)),
             Some(p) => {
-                py.detach(|| std::fs::write(&p, text))
+                crate::errors::detached(py, || std::fs::write(&p, text))?
                     .map_err(|e| pyo3::exceptions::PyOSError::new_err(e.to_string()))?;
                 Ok(None)
             }

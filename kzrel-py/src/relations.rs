@@ -145,12 +145,12 @@ pub(crate) fn query(
     if let Some(t) = text {
         q = q.text(t);
     }
-    let found = py.detach(|| {
+    let found = crate::errors::detached(py, || {
         ds.query(&q)
             .into_iter()
             .filter_map(|r| ds.relation_position(r.id.as_str()))
             .collect()
-    });
+    })?;
     Ok(PyRelations {
         ds: Arc::clone(ds),
         indices: found,

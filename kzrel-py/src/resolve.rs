@@ -149,20 +149,21 @@ pub(crate) fn resolve(
     query: &str,
     opts: &Resolve,
 ) -> PyResult<Vec<PyMatch>> {
-    let found: Vec<(usize, f64, &'static str, usize, Vec<String>)> = py.detach(|| {
-        ds.resolve(query, opts)
-            .into_iter()
-            .filter_map(|m| {
-                let i = ds.position(m.entity.id.as_str()).ok()?;
-                let j = m
-                    .entity
-                    .names
-                    .iter()
-                    .position(|n| std::ptr::eq(n, m.matched))?;
-                Some((i, m.score, m.method.as_str(), j, m.notes))
-            })
-            .collect()
-    });
+    let found: Vec<(usize, f64, &'static str, usize, Vec<String>)> =
+        crate::errors::detached(py, || {
+            ds.resolve(query, opts)
+                .into_iter()
+                .filter_map(|m| {
+                    let i = ds.position(m.entity.id.as_str()).ok()?;
+                    let j = m
+                        .entity
+                        .names
+                        .iter()
+                        .position(|n| std::ptr::eq(n, m.matched))?;
+                    Some((i, m.score, m.method.as_str(), j, m.notes))
+                })
+                .collect()
+        })?;
     found
         .into_iter()
         .map(|(i, score, method, j, notes)| {
@@ -203,7 +204,7 @@ pub(crate) fn resolve_many<'py>(
         limit: 1,
         ..opts.clone()
     };
-    let found: Vec<Option<Best>> = py.detach(|| {
+    let found: Vec<Option<Best>> = crate::errors::detached(py, || {
         queries
             .iter()
             .map(|q| {
@@ -218,7 +219,7 @@ pub(crate) fn resolve_many<'py>(
                 })
             })
             .collect()
-    });
+    })?;
     let rows: Vec<Bound<'py, PyDict>> = queries
         .iter()
         .zip(found)

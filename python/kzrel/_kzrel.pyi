@@ -21,6 +21,7 @@ __all__ = [
     "Name",
     "load",
     "_embedded_entity",
+    "_panic_for_test",
     "_load_again",
     "_name",
     "_party",
@@ -369,6 +370,7 @@ def load(
     *files: str | PathLike[str], embedded: bool = True, embedded_relations: bool = True
 ) -> Dataset: ...
 def _embedded_entity(id: str) -> Entity: ...
+def _panic_for_test(message: str) -> None: ...
 def _embedded_relation(id: str) -> Relation: ...
 
 def _load_again(
